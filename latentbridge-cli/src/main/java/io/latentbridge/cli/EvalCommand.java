@@ -1,0 +1,43 @@
+package io.latentbridge.cli;
+
+import io.latentbridge.run.RunEvaluation;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code latentbridge eval}. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Reload a run's saved model, recompute its metrics and compare them with result.json.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory.")
+    Path run;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        var roots = engine.roots();
+        engine.start();
+        RunEvaluation.Outcome o = new RunEvaluation().evaluate(run, roots);
+        System.out.printf("%-22s %10s %10s%n", "metric", "recorded", "recomputed");
+        System.out.printf("%-22s %10.4f %10.4f%n", "target_accuracy",
+                o.recorded().targetAccuracy(), o.recomputed().targetAccuracy());
+        System.out.printf("%-22s %10.4f %10.4f%n", "source_accuracy",
+                o.recorded().sourceAccuracy(), o.recomputed().sourceAccuracy());
+        if (o.recorded().translationAccuracy() != null) {
+            System.out.printf("%-22s %10.4f %10.4f%n", "translation_accuracy",
+                    o.recorded().translationAccuracy(), o.recomputed().translationAccuracy());
+        }
+        if (!o.mismatches().isEmpty()) {
+            System.err.println("latentbridge: " + run + ": recomputed metrics differ from result.json: "
+                    + o.mismatches());
+            return 1;
+        }
+        System.out.println("all metrics match result.json");
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package io.latentbridge.cli;
+
+import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.run.ConfigException;
+import io.latentbridge.run.ConfigResolver;
+import io.latentbridge.run.RunResult;
+import io.latentbridge.run.TrainingRun;
+import io.latentbridge.train.EngineInfo;
+import io.latentbridge.train.Method;
+import io.latentbridge.train.TrainConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code latentbridge train}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a method on a source → target task and write a run directory.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--method", required = true, paramLabel = "NAME",
+            description = "Method: source-only, cdlm.")
+    String method;
+
+    @Option(names = "--source", required = true, paramLabel = "DATA",
+            description = "Source domain: mnist, fashion-mnist, usps, or folder:PATH.")
+    String source;
+
+    @Option(names = "--target", required = true, paramLabel = "DATA",
+            description = "Target domain (its labels are never used for training).")
+    String target;
+
+    static final class Length {
+        @Option(names = "--steps", paramLabel = "N", description = "Training steps.")
+        Integer steps;
+        @Option(names = "--epochs", paramLabel = "N",
+                description = "Passes over the source training set (converted to steps).")
+        Integer epochs;
+    }
+
+    @ArgGroup(exclusive = true)
+    Length length;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the config's, 1).")
+    Long seed;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON configuration.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one configuration key (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/<method>-<source>-<target>-s<seed>).")
+    Path out;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        MethodRegistry registry = new MethodRegistry();
+        Method<?> m = registry.find(method).orElseThrow(() -> new ConfigException(
+                "--method: unknown method '" + method + "' (known: " + registry.names() + ")"));
+        ConfigResolver.Resolved resolved = new ConfigResolver().resolve(m, config, overrides);
+        TrainConfig train = resolved.train();
+        if (seed != null) {
+            train = train.withSeed(seed);
+        }
+        if (length != null && length.steps != null) {
+            if (length.steps <= 0) {
+                throw new ConfigException("--steps must be positive, got " + length.steps);
+            }
+            train = train.withSteps(length.steps);
+        }
+        int epochs = length != null && length.epochs != null ? length.epochs : 0;
+        if (length != null && length.epochs != null && epochs <= 0) {
+            throw new ConfigException("--epochs must be positive, got " + epochs);
+        }
+        var roots = engine.roots();
+        EngineInfo info = engine.start();
+        if (epochs > 0) {
+            int sourceSize = io.latentbridge.data.Task.load(source, target, roots,
+                    new io.latentbridge.data.Downloader(),
+                    io.latentbridge.data.Task.Options.DEFAULT).sourceTrain().size();
+            train = train.withSteps(Math.max(1, epochs * sourceSize / train.batchSize()));
+        }
+        Path dir = out != null ? out : Path.of("runs", method + "-" + safe(source) + "-"
+                + safe(target) + "-s" + train.seed());
+        boolean terminal = System.console() != null;
+        TrainingRun run = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)));
+        RunResult r = run.run(new TrainingRun.Request(m,
+                new ConfigResolver.Resolved(train, resolved.method()), source, target, dir,
+                roots, info));
+        System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s step%n",
+                r.targetAccuracy(), r.sourceAccuracy(), target, r.selection());
+        if (r.translationAccuracy() != null) {
+            System.out.printf("translation t->s accuracy %.4f  (judge on untranslated target %.4f)%n",
+                    r.translationAccuracy(), r.judgeTargetAccuracy());
+        }
+        System.out.printf("%d steps in %.1f s (%.0f images/s)%n", r.steps(), r.wallSeconds(),
+                r.imagesPerSecond());
+        System.out.println("run directory: " + dir.toAbsolutePath().normalize());
+        return 0;
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]+", "_");
+    }
+}

@@ -1,0 +1,115 @@
+package io.latentbridge.data;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Reads the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed.
+ *
+ * <p>Images (magic 2051) become float values in [0, 1] (byte / 255); labels (magic 2049) become
+ * ints. Every structural problem is reported as a one-line {@link DataException} naming the file.
+ */
+public final class IdxReader {
+
+    /** Magic number of an IDX file of unsigned-byte images. */
+    public static final int IMAGES_MAGIC = 2051;
+    /** Magic number of an IDX file of unsigned-byte labels. */
+    public static final int LABELS_MAGIC = 2049;
+    /** Refuse absurd headers instead of allocating gigabytes for a corrupt file. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    private IdxReader() {}
+
+    /**
+     * Reads an image file.
+     *
+     * @param file an {@code *-idx3-ubyte} file, optionally {@code .gz}
+     * @return the images, one channel, values in [0, 1]
+     */
+    public static ImageSet readImages(Path file) {
+        try (InputStream in = DataFiles.open(file)) {
+            DataInputStream data = new DataInputStream(in);
+            int magic = readHeaderInt(data, file);
+            if (magic != IMAGES_MAGIC) {
+                throw new DataException(file, "wrong magic number " + magic + " (expected "
+                        + IMAGES_MAGIC + " for IDX images)");
+            }
+            int count = readHeaderInt(data, file);
+            int rows = readHeaderInt(data, file);
+            int cols = readHeaderInt(data, file);
+            if (count < 0 || rows <= 0 || cols <= 0
+                    || (long) count * rows * cols > MAX_VALUES) {
+                throw new DataException(file, "implausible IDX header: " + count + " images of "
+                        + rows + "x" + cols);
+            }
+            float[] pixels = new float[count * rows * cols];
+            byte[] buffer = new byte[rows * cols];
+            for (int i = 0; i < count; i++) {
+                try {
+                    data.readFully(buffer);
+                } catch (EOFException e) {
+                    throw new DataException(file, "truncated: header promises " + count
+                            + " images, file ends after " + i);
+                }
+                int offset = i * buffer.length;
+                for (int j = 0; j < buffer.length; j++) {
+                    pixels[offset + j] = (buffer[j] & 0xFF) / 255f;
+                }
+            }
+            return new ImageSet(count, 1, rows, cols, pixels);
+        } catch (IOException e) {
+            throw new DataException(file, "unreadable (" + DataFiles.oneLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * Reads a label file.
+     *
+     * @param file an {@code *-idx1-ubyte} file, optionally {@code .gz}
+     * @param classes number of classes; every label must lie in {@code [0, classes)}
+     * @return the labels
+     */
+    public static int[] readLabels(Path file, int classes) {
+        try (InputStream in = DataFiles.open(file)) {
+            DataInputStream data = new DataInputStream(in);
+            int magic = readHeaderInt(data, file);
+            if (magic != LABELS_MAGIC) {
+                throw new DataException(file, "wrong magic number " + magic + " (expected "
+                        + LABELS_MAGIC + " for IDX labels)");
+            }
+            int count = readHeaderInt(data, file);
+            if (count < 0 || count > MAX_VALUES) {
+                throw new DataException(file, "implausible IDX header: " + count + " labels");
+            }
+            byte[] bytes = new byte[count];
+            try {
+                data.readFully(bytes);
+            } catch (EOFException e) {
+                throw new DataException(file, "truncated: header promises " + count
+                        + " labels, file ends early");
+            }
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = bytes[i] & 0xFF;
+                if (labels[i] >= classes) {
+                    throw new DataException(file, "label " + labels[i] + " at item " + i
+                            + " is outside 0.." + (classes - 1));
+                }
+            }
+            return labels;
+        } catch (IOException e) {
+            throw new DataException(file, "unreadable (" + DataFiles.oneLine(e) + ")", e);
+        }
+    }
+
+    private static int readHeaderInt(DataInputStream data, Path file) throws IOException {
+        try {
+            return data.readInt();
+        } catch (EOFException e) {
+            throw new DataException(file, "truncated: file ends inside the IDX header");
+        }
+    }
+}

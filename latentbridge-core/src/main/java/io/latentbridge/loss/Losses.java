@@ -1,0 +1,60 @@
+package io.latentbridge.loss;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Loss functions as plain formulas over NDArrays, each tested against a direct computation.
+ * All return scalars averaged over the batch.
+ */
+public final class Losses {
+
+    private Losses() {}
+
+    /**
+     * Softmax cross-entropy.
+     *
+     * @param logits {@code N×K}
+     * @param labels {@code N} integer labels (any numeric type)
+     * @return {@code mean_i −log softmax(logits_i)[y_i]}
+     */
+    public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        NDArray logp = logits.logSoftmax(1);
+        NDArray onehot = labels.toType(ai.djl.ndarray.types.DataType.INT64, false)
+                .oneHot((int) logits.getShape().get(1));
+        return logp.mul(onehot).sum(new int[] {1}).neg().mean();
+    }
+
+    /**
+     * Binary cross-entropy on logits, stable form {@code max(x,0) − x·y + log(1 + e^{−|x|})} (the exponent is at most 0, so no overflow).
+     *
+     * @param logits any shape
+     * @param targets same shape, values in [0, 1]
+     * @return the mean over all elements
+     */
+    public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray targets) {
+        return logits.maximum(0f).sub(logits.mul(targets))
+                .add(logits.abs().neg().exp().add(1f).log()).mean();
+    }
+
+    /**
+     * KL divergence of {@code N(μ, σ²)} from {@code N(0, I)}, summed over latent dimensions.
+     *
+     * @param mu {@code N×Z}
+     * @param logVar {@code N×Z}, log σ²
+     * @return {@code mean_i Σ_j ½(μ² + σ² − log σ² − 1)}
+     */
+    public static NDArray gaussianKl(NDArray mu, NDArray logVar) {
+        return mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
+    }
+
+    /**
+     * Mean squared error.
+     *
+     * @param a any shape
+     * @param b same shape
+     * @return the mean of {@code (a − b)²}
+     */
+    public static NDArray mse(NDArray a, NDArray b) {
+        return a.sub(b).square().mean();
+    }
+}

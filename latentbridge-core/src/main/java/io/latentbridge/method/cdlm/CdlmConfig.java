@@ -1,0 +1,53 @@
+package io.latentbridge.method.cdlm;
+
+/**
+ * CDLM's hyper-parameters (snake_case keys in config files). See {@code docs/cdlm.md} for the
+ * equations each one enters.
+ *
+ * @param hidden width H of the deep representation h
+ * @param latent latent size Z
+ * @param modulation {@code noise}, {@code replace}, {@code shift}, or {@code none} (plain z)
+ * @param modulationSignal {@code standardize} (m = batch-standardised W_g h) or {@code tanh}
+ * @param classifierInput what the label classifier trains on: {@code modulated} (z̈_st),
+ *     {@code mu} or {@code z}; at test time it always reads μ
+ * @param beta weight of the KL term
+ * @param lambdaRec weight of the reconstruction term
+ * @param lambdaAdv weight of the domain-adversarial term (0 disables the domain classifier)
+ * @param gamma steepness of the DANN λ_p schedule of the gradient reversal
+ * @param lambdaCons weight of the consistency term
+ * @param lambdaCls weight of the source classification term
+ * @param logVarClip log σ² is clipped to [−clip, clip]
+ */
+public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
+        String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
+        double lambdaCons, double lambdaCls, double logVarClip) {
+
+    /** The defaults. */
+    public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
+            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0);
+
+    /** Rejects invalid values with a message naming the key. */
+    public CdlmConfig {
+        check(hidden > 0, "hidden must be positive, got " + hidden);
+        check(latent > 0, "latent must be positive, got " + latent);
+        check(java.util.List.of("noise", "replace", "shift", "none").contains(modulation),
+                "modulation must be noise, replace, shift or none, got '" + modulation + "'");
+        check(java.util.List.of("standardize", "tanh").contains(modulationSignal),
+                "modulation_signal must be standardize or tanh, got '" + modulationSignal + "'");
+        check(java.util.List.of("modulated", "mu", "z").contains(classifierInput),
+                "classifier_input must be modulated, mu or z, got '" + classifierInput + "'");
+        check(beta >= 0, "beta must be zero or positive, got " + beta);
+        check(lambdaRec >= 0, "lambda_rec must be zero or positive, got " + lambdaRec);
+        check(lambdaAdv >= 0, "lambda_adv must be zero or positive, got " + lambdaAdv);
+        check(gamma > 0, "gamma must be positive, got " + gamma);
+        check(lambdaCons >= 0, "lambda_cons must be zero or positive, got " + lambdaCons);
+        check(lambdaCls > 0, "lambda_cls must be positive, got " + lambdaCls);
+        check(logVarClip > 0, "log_var_clip must be positive, got " + logVarClip);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

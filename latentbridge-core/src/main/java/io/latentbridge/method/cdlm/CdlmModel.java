@@ -1,0 +1,231 @@
+package io.latentbridge.method.cdlm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import io.latentbridge.loss.Losses;
+import io.latentbridge.nn.GradientReversal;
+import io.latentbridge.nn.ModulatedReparameterization;
+import io.latentbridge.nn.Networks;
+import io.latentbridge.train.ImageTranslation;
+import io.latentbridge.train.Inference;
+import io.latentbridge.train.MethodModel;
+import io.latentbridge.train.ModelShape;
+import io.latentbridge.train.ParameterGroup;
+import io.latentbridge.train.Schedule;
+import io.latentbridge.train.StepContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CDLM's networks and training step.
+ *
+ * <p>One encoder E is shared by both domains; heads give μ and log σ²; a projection g turns a
+ * representation into a modulation signal m. Each domain's latent is reparameterised with the
+ * <em>other</em> domain's m ({@link ModulatedReparameterization}); domain decoders reconstruct
+ * from those modulated latents; a consistency term ties them to the decodings of the plain
+ * samples; a domain classifier behind {@link GradientReversal} aligns h; a linear classifier,
+ * trained on source labels only, predicts classes from μ.
+ */
+final class CdlmModel implements MethodModel {
+
+    private final CdlmConfig config;
+    private final ModelShape shape;
+    private final Block encoder;
+    private final Block muHead;
+    private final Block logVarHead;
+    private final Block modulationHead;
+    private final Block sourceDecoder;
+    private final Block targetDecoder;
+    private final Block classifier;
+    private final Block domainClassifier;
+    private final ParameterGroup group;
+    private final ModulatedReparameterization reparameterization;
+    private final GradientReversal reversal;
+
+    CdlmModel(CdlmConfig config, ModelShape shape) {
+        this.config = config;
+        this.shape = shape;
+        encoder = Networks.convEncoder(config.hidden());
+        muHead = Networks.linear(config.latent());
+        logVarHead = Networks.linear(config.latent());
+        modulationHead = Networks.linear(config.latent());
+        sourceDecoder = Networks.upsampleDecoder(shape.size(), shape.channels());
+        targetDecoder = Networks.upsampleDecoder(shape.size(), shape.channels());
+        classifier = Networks.linear(shape.classes());
+        domainClassifier = Networks.mlp(new int[] {256}, 1);
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        blocks.put("encoder", encoder);
+        blocks.put("mu", muHead);
+        blocks.put("logvar", logVarHead);
+        blocks.put("modulation", modulationHead);
+        blocks.put("decoder_source", sourceDecoder);
+        blocks.put("decoder_target", targetDecoder);
+        blocks.put("classifier", classifier);
+        blocks.put("domain_classifier", domainClassifier);
+        group = new ParameterGroup("cdlm", blocks);
+        reparameterization = new ModulatedReparameterization(
+                ModulatedReparameterization.Mode.valueOf(config.modulation().toUpperCase(Locale.ROOT)));
+        reversal = new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0));
+    }
+
+    @Override
+    public List<ParameterGroup> groups() {
+        return List.of(group);
+    }
+
+    @Override
+    public void initialize(NDManager manager) {
+        Shape image = new Shape(1, shape.channels(), shape.size(), shape.size());
+        Shape h = new Shape(1, config.hidden());
+        Shape z = new Shape(1, config.latent());
+        encoder.initialize(manager, DataType.FLOAT32, image);
+        muHead.initialize(manager, DataType.FLOAT32, h);
+        logVarHead.initialize(manager, DataType.FLOAT32, h);
+        modulationHead.initialize(manager, DataType.FLOAT32, h);
+        sourceDecoder.initialize(manager, DataType.FLOAT32, z);
+        targetDecoder.initialize(manager, DataType.FLOAT32, z);
+        classifier.initialize(manager, DataType.FLOAT32, z);
+        domainClassifier.initialize(manager, DataType.FLOAT32, h);
+    }
+
+    /** The per-domain quantities of one forward pass. */
+    private record Encoded(NDArray h, NDArray mu, NDArray logVar, NDArray sigma, NDArray m) {}
+
+    private Encoded encode(NDArray h, java.util.function.Function<Block, NDArray> head) {
+        NDArray mu = head.apply(muHead);
+        NDArray logVar = head.apply(logVarHead).clip(-config.logVarClip(), config.logVarClip());
+        NDArray sigma = logVar.mul(0.5f).exp();
+        NDArray raw = head.apply(modulationHead);
+        return new Encoded(h, mu, logVar, sigma, signal(raw));
+    }
+
+    /**
+     * The modulation signal: standardised over the batch so that it stands in for unit noise
+     * (a tanh saturates and becomes a constant shift, which the decoders learn to ignore).
+     */
+    private NDArray signal(NDArray raw) {
+        if ("tanh".equals(config.modulationSignal())) {
+            return raw.tanh();
+        }
+        NDArray mean = raw.mean(new int[] {0}, true);
+        NDArray centred = raw.sub(mean);
+        NDArray std = centred.square().mean(new int[] {0}, true).add(1e-5f).sqrt();
+        return centred.div(std);
+    }
+
+    @Override
+    public Map<String, Double> step(StepContext ctx, NDArray xs, NDArray ys, NDArray xt) {
+        long b = xs.getShape().get(0);
+        NDArray h = ctx.forward(encoder, NDArrays.concat(new ai.djl.ndarray.NDList(xs, xt), 0));
+        Encoded both = encode(h, block -> ctx.forward(block, h));
+        NDArray muS = both.mu().get(new NDIndex(":{}", b));
+        NDArray muT = both.mu().get(new NDIndex("{}:", b));
+        NDArray sigmaS = both.sigma().get(new NDIndex(":{}", b));
+        NDArray sigmaT = both.sigma().get(new NDIndex("{}:", b));
+        NDArray mS = both.m().get(new NDIndex(":{}", b));
+        NDArray mT = both.m().get(new NDIndex("{}:", b));
+        NDArray eps = ctx.normal(both.mu().getShape());
+        NDArray epsS = eps.get(new NDIndex(":{}", b));
+        NDArray epsT = eps.get(new NDIndex("{}:", b));
+
+        // plain samples and the cross-domain modulated ones (same ε, so only m differs)
+        NDArray zS = muS.add(sigmaS.mul(epsS));
+        NDArray zT = muT.add(sigmaT.mul(epsT));
+        NDArray zSt = reparameterization.sample(muS, sigmaS, mT, epsS);
+        NDArray zTs = reparameterization.sample(muT, sigmaT, mS, epsT);
+
+        NDArray outS = ctx.forward(sourceDecoder, NDArrays.concat(new ai.djl.ndarray.NDList(zSt, zS), 0));
+        NDArray outT = ctx.forward(targetDecoder, NDArrays.concat(new ai.djl.ndarray.NDList(zTs, zT), 0));
+        NDArray recS = outS.get(new NDIndex(":{}", b));
+        NDArray genS = outS.get(new NDIndex("{}:", b));
+        NDArray recT = outT.get(new NDIndex(":{}", b));
+        NDArray genT = outT.get(new NDIndex("{}:", b));
+
+        float pixels = shape.channels() * shape.size() * shape.size();
+        NDArray rec = Losses.binaryCrossEntropyWithLogits(recS, xs)
+                .add(Losses.binaryCrossEntropyWithLogits(recT, xt));
+        NDArray kl = Losses.gaussianKl(both.mu(), both.logVar()).div(pixels).mul(2f);
+        NDArray cons = Losses.mse(Activation.sigmoid(recS), Activation.sigmoid(genS))
+                .add(Losses.mse(Activation.sigmoid(recT), Activation.sigmoid(genT)));
+
+        NDArray classifierInput = switch (config.classifierInput()) {
+            case "mu" -> muS;
+            case "z" -> zS;
+            default -> zSt;
+        };
+        NDArray cls = Losses.crossEntropy(ctx.forward(classifier, classifierInput), ys);
+
+        float lambda = reversal.lambda(ctx.progress());
+        NDArray domainLogits = ctx.forward(domainClassifier,
+                GradientReversal.reverse(h, lambda)).reshape(-1);
+        NDArray domainLabels = NDArrays.concat(new ai.djl.ndarray.NDList(
+                ctx.manager().zeros(new Shape(b)), ctx.manager().ones(new Shape(b))), 0);
+        NDArray adv = Losses.binaryCrossEntropyWithLogits(domainLogits, domainLabels);
+
+        NDArray total = rec.mul((float) config.lambdaRec())
+                .add(kl.mul((float) config.beta()))
+                .add(cons.mul((float) config.lambdaCons()))
+                .add(cls.mul((float) config.lambdaCls()));
+        if (config.lambdaAdv() > 0) {
+            total = total.add(adv.mul((float) config.lambdaAdv()));
+        }
+        ctx.minimize(total, group);
+
+        double domainAccuracy = domainLogits.gt(0f).toType(DataType.FLOAT32, false)
+                .eq(domainLabels).toType(DataType.FLOAT32, false).mean().getFloat();
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("loss", (double) total.getFloat());
+        out.put("rec", (double) rec.getFloat());
+        out.put("kl", (double) kl.getFloat());
+        out.put("cons", (double) cons.getFloat());
+        out.put("cls", (double) cls.getFloat());
+        out.put("adv", (double) adv.getFloat());
+        out.put("lambda", (double) lambda);
+        out.put("domain_acc", domainAccuracy);
+        return out;
+    }
+
+    @Override
+    public NDArray classify(Inference inference, NDArray images) {
+        return inference.forward(classifier, features(inference, images));
+    }
+
+    @Override
+    public NDArray features(Inference inference, NDArray images) {
+        return inference.forward(muHead, inference.forward(encoder, images));
+    }
+
+    @Override
+    public Optional<ImageTranslation> translation() {
+        return Optional.of(new ImageTranslation() {
+            @Override
+            public NDArray targetToSource(Inference inf, NDArray target, NDArray sourceContext) {
+                return translate(inf, target, sourceContext, sourceDecoder);
+            }
+
+            @Override
+            public NDArray sourceToTarget(Inference inf, NDArray source, NDArray targetContext) {
+                return translate(inf, source, targetContext, targetDecoder);
+            }
+        });
+    }
+
+    /** Decodes the transfer mean μ_a + σ_a ⊙ m_b of images a, modulated by images b. */
+    private NDArray translate(Inference inf, NDArray images, NDArray context, Block decoder) {
+        NDArray h = inf.forward(encoder, images);
+        Encoded a = encode(h, block -> inf.forward(block, h));
+        NDArray hb = inf.forward(encoder, context);
+        NDArray mb = signal(inf.forward(modulationHead, hb));
+        NDArray z = reparameterization.mean(a.mu(), a.sigma(), mb);
+        return Activation.sigmoid(inf.forward(decoder, z));
+    }
+}

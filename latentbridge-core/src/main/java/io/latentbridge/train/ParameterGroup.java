@@ -1,0 +1,169 @@
+package io.latentbridge.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of named blocks trained together by one optimizer: a "sub-model". Adversarial methods
+ * have several (a generator and a discriminator, each with its own Adam); most have one.
+ *
+ * <p>DJL's {@code Trainer} binds one block to one optimizer; LatentBridge updates parameters
+ * itself so that any number of groups can step independently within one training step.
+ */
+public final class ParameterGroup {
+
+    private final String name;
+    private final Map<String, Block> blocks;
+    private Optimizer optimizer;
+
+    /**
+     * @param name the group's name, used for file names
+     * @param blocks the blocks, by name; iteration order is kept
+     */
+    public ParameterGroup(String name, Map<String, Block> blocks) {
+        this.name = name;
+        this.blocks = new LinkedHashMap<>(blocks);
+    }
+
+    /** @return the group's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the blocks, by name */
+    public Map<String, Block> blocks() {
+        return blocks;
+    }
+
+    /** @param optimizer the optimizer that will update this group */
+    void setOptimizer(Optimizer optimizer) {
+        this.optimizer = optimizer;
+    }
+
+    /** @return every trainable parameter with a name prefixed by its block's */
+    public List<Pair<String, Parameter>> parameters() {
+        List<Pair<String, Parameter>> out = new ArrayList<>();
+        for (Map.Entry<String, Block> b : blocks.entrySet()) {
+            for (Pair<String, Parameter> p : b.getValue().getParameters()) {
+                out.add(new Pair<>(b.getKey() + "." + p.getKey(), p.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** @return the number of scalar parameters */
+    public long parameterCount() {
+        long n = 0;
+        for (Pair<String, Parameter> p : parameters()) {
+            if (p.getValue().isInitialized()) {
+                n += p.getValue().getArray().size();
+            }
+        }
+        return n;
+    }
+
+    /** Applies one optimizer step to every parameter that has a gradient. */
+    void update() {
+        if (optimizer == null) {
+            throw new IllegalStateException("group " + name + " has no optimizer");
+        }
+        for (Pair<String, Parameter> p : parameters()) {
+            Parameter parameter = p.getValue();
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            NDArray weight = parameter.getArray();
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, grad);
+            }
+        }
+    }
+
+    /** Resets every gradient of the group to zero (PyTorch accumulates them otherwise). */
+    void zeroGradients() {
+        for (Pair<String, Parameter> p : parameters()) {
+            Parameter parameter = p.getValue();
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            try (NDArray grad = parameter.getArray().getGradient()) {
+                grad.muli(0f);
+            }
+        }
+    }
+
+    /**
+     * Finds a non-finite gradient.
+     *
+     * @return the name of the first parameter whose gradient has a NaN or an infinity, or null
+     */
+    String firstNonFiniteGradient() {
+        for (Pair<String, Parameter> p : parameters()) {
+            Parameter parameter = p.getValue();
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            try (NDArray grad = parameter.getArray().getGradient();
+                    NDArray bad = grad.isNaN().logicalOr(grad.isInfinite()).any()) {
+                if (bad.getBoolean()) {
+                    return name + "." + p.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes every block's parameters to {@code dir/<group>-<block>.params}.
+     *
+     * @param dir the folder
+     * @throws IOException when a file cannot be written
+     */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, Block> b : blocks.entrySet()) {
+            Path file = dir.resolve(name + "-" + b.getKey() + ".params");
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                b.getValue().saveParameters(out);
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Reads parameters written by {@link #save}.
+     *
+     * @param dir the folder
+     * @param manager the manager that will own the arrays
+     * @throws IOException when a file is missing or does not match the block
+     */
+    public void load(Path dir, NDManager manager) throws IOException {
+        for (Map.Entry<String, Block> b : blocks.entrySet()) {
+            Path file = dir.resolve(name + "-" + b.getKey() + ".params");
+            try (DataInputStream in = new DataInputStream(
+                    new BufferedInputStream(Files.newInputStream(file)))) {
+                b.getValue().loadParameters(manager, in);
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
