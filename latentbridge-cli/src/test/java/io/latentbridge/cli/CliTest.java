@@ -1,0 +1,118 @@
+package io.latentbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes and one-line errors. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true));
+            System.setErr(new PrintStream(err, true));
+            int code = Main.run(args);
+            return new Outcome(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static Path data() {
+        String env = System.getenv("LATENTBRIDGE_DATA");
+        return (env != null ? Path.of(env) : Path.of("..", "..", "shared", "datasets")).toAbsolutePath();
+    }
+
+    @Test
+    void verifyAcceptsTheRealDatasets() {
+        Outcome o = run("data", "verify", "--data-dir", data().toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("10 of 10 files present, all OK.");
+        assertThat(o.out().lines().filter(l -> l.startsWith("OK "))).hasSize(10);
+        assertThat(o.out()).contains("60000", "10000", "7291", "2007");
+    }
+
+    @Test
+    void verifyNamesATruncatedFileAndExits2() throws IOException {
+        Path root = tmp.resolve("data");
+        for (String ds : new String[] {"mnist", "fashion-mnist", "usps"}) {
+            Files.createDirectories(root.resolve(ds));
+            try (var files = Files.list(data().resolve(ds))) {
+                for (Path f : files.toList()) {
+                    Files.createSymbolicLink(root.resolve(ds).resolve(f.getFileName()), f);
+                }
+            }
+        }
+        Path victim = root.resolve("usps/usps.t.bz2");
+        byte[] all = Files.readAllBytes(victim);
+        Files.delete(victim);
+        Files.write(victim, Arrays.copyOf(all, all.length / 2));
+        Outcome o = run("data", "verify", "--data-dir", root.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).doesNotContain("\n").startsWith("latentbridge: " + victim);
+        assertThat(o.err()).doesNotContain("Exception");
+        assertThat(o.out()).contains("FAIL    usps");
+    }
+
+    @Test
+    void missingDataDirIsOneLineExit2() {
+        Outcome o = run("data", "verify", "--data-dir", "/nonexistent");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip())
+                .isEqualTo("latentbridge: /nonexistent: data directory (--data-dir) does not exist");
+    }
+
+    @Test
+    void trainRejectsBadConfigBeforeDoingAnyWork() {
+        Outcome unknown = run("train", "--method", "cdlm", "--source", "mnist", "--target", "usps",
+                "--set", "lamda_adv=1", "--data-dir", data().toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown key 'lamda_adv'").doesNotContain("Exception");
+        Outcome lr = run("train", "--method", "cdlm", "--source", "mnist", "--target", "usps",
+                "--set", "lr=-0.1");
+        assertThat(lr.code()).isEqualTo(2);
+        assertThat(lr.err()).contains("lr must be a positive number");
+        Outcome method = run("train", "--method", "nope", "--source", "mnist", "--target", "usps");
+        assertThat(method.code()).isEqualTo(2);
+        assertThat(method.err()).contains("unknown method 'nope'");
+    }
+
+    @Test
+    void unknownDatasetIsOneLineExit2() {
+        Outcome o = run("train", "--method", "source-only", "--source", "mnist", "--target", "svhn",
+                "--steps", "1", "--data-dir", data().toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("unknown dataset 'svhn'");
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertThat(run("--help").code()).isZero();
+        assertThat(run("train", "--help").out()).contains("--method", "--set", "--steps");
+        assertThat(run("--version").out()).startsWith("latentbridge ");
+    }
+
+    @Test
+    void evalOfANonRunIsOneLineExit2() {
+        Outcome o = run("eval", "--run", tmp.toString(), "--data-dir", data().toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("not a run directory");
+    }
+}

@@ -1,0 +1,57 @@
+package io.latentbridge.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbridge.method.cdlm.Cdlm;
+import io.latentbridge.method.cdlm.CdlmConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigResolverTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultsThenFileThenSet() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("c.yaml"), "lr: 0.0005\nmodulation: shift\nsteps: 10\n");
+        ConfigResolver.Resolved r = new ConfigResolver().resolve(new Cdlm(), yaml,
+                List.of("steps=20", "lambda_adv=0.3"));
+        assertThat(r.train().lr()).isEqualTo(0.0005);
+        assertThat(r.train().steps()).isEqualTo(20);
+        CdlmConfig c = (CdlmConfig) r.method();
+        assertThat(c.modulation()).isEqualTo("shift");
+        assertThat(c.lambdaAdv()).isEqualTo(0.3);
+        assertThat(c.latent()).isEqualTo(CdlmConfig.DEFAULT.latent());
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("lamda_adv=1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key 'lamda_adv'")
+                .hasMessageContaining("lambda_adv");
+    }
+
+    @Test
+    void invalidValuesAreRejectedInOneLine() {
+        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("lr=-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lr must be a positive number");
+        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("modulation=wobble")))
+                .hasMessageContaining("modulation must be noise, replace, shift or none");
+        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("steps=many")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("steps")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), tmp.resolve("no.yaml"), List.of()))
+                .hasMessage(tmp.resolve("no.yaml") + ": config file not found");
+    }
+}
