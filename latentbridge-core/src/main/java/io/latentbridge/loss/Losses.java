@@ -57,4 +57,16 @@ public final class Losses {
     public static NDArray mse(NDArray a, NDArray b) {
         return a.sub(b).square().mean();
     }
+
+    /**
+     * Accuracy of a binary classifier given as logits (positive logit = class 1).
+     *
+     * @param logits any shape
+     * @param labels same shape, 0 or 1
+     * @return the fraction of elements where {@code (logit > 0) == label}
+     */
+    public static NDArray binaryAccuracy(NDArray logits, NDArray labels) {
+        return logits.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                .eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();
+    }
 }

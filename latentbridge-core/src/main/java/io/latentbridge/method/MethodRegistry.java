@@ -1,6 +1,8 @@
 package io.latentbridge.method;
 
 import io.latentbridge.method.cdlm.Cdlm;
+import io.latentbridge.method.dann.Dann;
+import io.latentbridge.method.ddc.Ddc;
 import io.latentbridge.method.sourceonly.SourceOnly;
 import io.latentbridge.train.Method;
 import java.util.List;
@@ -11,6 +13,8 @@ public final class MethodRegistry {
 
     private final List<Method<?>> methods = List.of(
             new SourceOnly(),
+            new Ddc(),
+            new Dann(),
             new Cdlm());
 
     /** @return every method */

@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /** Forward passes in inference mode, for evaluation and translation. */
-public final class Inference {
+public final class Inference implements io.latentbridge.nn.Forward {
 
     private final ParameterStore store;
     private final NDManager manager;
@@ -28,6 +28,7 @@ public final class Inference {
      * @param input its input
      * @return its single output
      */
+    @Override
     public NDArray forward(Block block, NDArray input) {
         return block.forward(store, new NDList(input), false).singletonOrThrow();
     }

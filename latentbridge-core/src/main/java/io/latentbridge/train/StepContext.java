@@ -14,7 +14,7 @@ import java.util.List;
  * normals from the engine's seeded generator, and {@link #minimize} to back-propagate a loss and
  * step some parameter groups.
  */
-public final class StepContext {
+public final class StepContext implements io.latentbridge.nn.Forward {
 
     private final NDManager manager;
     private final ParameterStore store;
@@ -55,6 +55,7 @@ public final class StepContext {
      * @param input its input
      * @return its (single) output
      */
+    @Override
     public NDArray forward(Block block, NDArray input) {
         return block.forward(store, new NDList(input), true).singletonOrThrow();
     }

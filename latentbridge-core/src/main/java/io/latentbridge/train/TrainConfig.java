@@ -8,17 +8,18 @@ package io.latentbridge.train;
  * @param batchSize images per domain per step
  * @param lr Adam's base learning rate
  * @param lrSchedule {@code constant}, or {@code dann}: {@code lr / (1 + 10p)^0.75}
+ * @param optimizer {@code adam}, or {@code sgd} (momentum 0.9, as in the DANN paper)
  * @param seed seeds weights, noise and batch order
  * @param logEvery steps between metric lines
  * @param judgeSteps steps of the source-only classifier that scores translations (0: none)
  * @param evalBatch batch size for evaluation
  */
-public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule, long seed,
-        int logEvery, int judgeSteps, int evalBatch) {
+public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule,
+        String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch) {
 
     /** The defaults. */
     public static final TrainConfig DEFAULT =
-            new TrainConfig(6000, 64, 1e-3, "dann", 1, 50, 1500, 500);
+            new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1, 50, 1500, 500);
 
     /** Rejects invalid values with a message naming the key. */
     public TrainConfig {
@@ -27,6 +28,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         require(lr > 0 && Double.isFinite(lr), "lr must be a positive number, got " + lr);
         require("constant".equals(lrSchedule) || "dann".equals(lrSchedule),
                 "lr_schedule must be constant or dann, got '" + lrSchedule + "'");
+        require("adam".equals(optimizer) || "sgd".equals(optimizer),
+                "optimizer must be adam or sgd, got '" + optimizer + "'");
         require(logEvery > 0, "log_every must be positive, got " + logEvery);
         require(judgeSteps >= 0, "judge_steps must be zero or positive, got " + judgeSteps);
         require(evalBatch > 0, "eval_batch must be positive, got " + evalBatch);
@@ -37,8 +40,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
      * @return a copy with those steps
      */
     public TrainConfig withSteps(int newSteps) {
-        return new TrainConfig(newSteps, batchSize, lr, lrSchedule, seed, logEvery, judgeSteps,
-                evalBatch);
+        return new TrainConfig(newSteps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
+                judgeSteps, evalBatch);
     }
 
     /**
@@ -46,8 +49,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
      * @return a copy with that seed
      */
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(steps, batchSize, lr, lrSchedule, newSeed, logEvery, judgeSteps,
-                evalBatch);
+        return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, newSeed, logEvery,
+                judgeSteps, evalBatch);
     }
 
     /** @return the learning-rate factor as a function of progress */

@@ -54,10 +54,11 @@ public final class TrainingLoop {
         double lr = config.lr();
         int steps = config.steps();
         for (ParameterGroup group : model.groups()) {
-            group.setOptimizer(Optimizer.adam()
-                    .optLearningRateTracker((id, update) ->
-                            (float) (lr * factor.value(Math.min(1.0, (double) update / steps))))
-                    .build());
+            ai.djl.training.tracker.ParameterTracker rate = (id, update) ->
+                    (float) (lr * factor.value(Math.min(1.0, (double) update / steps)));
+            group.setOptimizer("sgd".equals(config.optimizer())
+                    ? Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build()
+                    : Optimizer.adam().optLearningRateTracker(rate).build());
         }
     }
 

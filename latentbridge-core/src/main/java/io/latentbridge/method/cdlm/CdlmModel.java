@@ -180,8 +180,7 @@ final class CdlmModel implements MethodModel {
         }
         ctx.minimize(total, group);
 
-        double domainAccuracy = domainLogits.gt(0f).toType(DataType.FLOAT32, false)
-                .eq(domainLabels).toType(DataType.FLOAT32, false).mean().getFloat();
+        double domainAccuracy = Losses.binaryAccuracy(domainLogits, domainLabels).getFloat();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());
         out.put("rec", (double) rec.getFloat());

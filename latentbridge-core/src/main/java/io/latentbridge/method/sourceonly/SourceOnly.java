@@ -2,11 +2,8 @@ package io.latentbridge.method.sourceonly;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import io.latentbridge.loss.Losses;
-import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Backbone;
 import io.latentbridge.train.Inference;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.MethodModel;
@@ -18,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline every table needs: the shared encoder, a linear bottleneck and a linear
- * classifier, trained on source labels only. Target batches are ignored.
+ * The baseline every table needs: the shared {@link Backbone} trained on source labels only.
+ * Target batches are ignored.
  */
 public final class SourceOnly implements Method<SourceOnlyConfig> {
 
@@ -49,24 +46,14 @@ public final class SourceOnly implements Method<SourceOnlyConfig> {
     }
 
     private static final class Model implements MethodModel {
-        private final SourceOnlyConfig config;
         private final ModelShape shape;
-        private final Block encoder;
-        private final Block bottleneck;
-        private final Block classifier;
+        private final Backbone backbone;
         private final ParameterGroup group;
 
         Model(SourceOnlyConfig config, ModelShape shape) {
-            this.config = config;
             this.shape = shape;
-            encoder = Networks.convEncoder(config.hidden());
-            bottleneck = Networks.linear(config.latent());
-            classifier = Networks.linear(shape.classes());
-            Map<String, Block> blocks = new LinkedHashMap<>();
-            blocks.put("encoder", encoder);
-            blocks.put("bottleneck", bottleneck);
-            blocks.put("classifier", classifier);
-            group = new ParameterGroup("source_only", blocks);
+            backbone = new Backbone(config.hidden(), config.latent(), shape.classes());
+            group = new ParameterGroup("source_only", backbone.blocks());
         }
 
         @Override
@@ -76,17 +63,12 @@ public final class SourceOnly implements Method<SourceOnlyConfig> {
 
         @Override
         public void initialize(NDManager manager) {
-            encoder.initialize(manager, DataType.FLOAT32,
-                    new Shape(1, shape.channels(), shape.size(), shape.size()));
-            bottleneck.initialize(manager, DataType.FLOAT32, new Shape(1, config.hidden()));
-            classifier.initialize(manager, DataType.FLOAT32, new Shape(1, config.latent()));
+            backbone.initialize(manager, shape.channels(), shape.size());
         }
 
         @Override
         public Map<String, Double> step(StepContext ctx, NDArray xs, NDArray ys, NDArray xt) {
-            NDArray logits = ctx.forward(classifier,
-                    ctx.forward(bottleneck, ctx.forward(encoder, xs)));
-            NDArray cls = Losses.crossEntropy(logits, ys);
+            NDArray cls = Losses.crossEntropy(backbone.classify(ctx, backbone.features(ctx, xs)), ys);
             ctx.minimize(cls, group);
             Map<String, Double> out = new LinkedHashMap<>();
             out.put("cls", (double) cls.getFloat());
@@ -95,12 +77,12 @@ public final class SourceOnly implements Method<SourceOnlyConfig> {
 
         @Override
         public NDArray classify(Inference inference, NDArray images) {
-            return inference.forward(classifier, features(inference, images));
+            return backbone.classify(inference, features(inference, images));
         }
 
         @Override
         public NDArray features(Inference inference, NDArray images) {
-            return inference.forward(bottleneck, inference.forward(encoder, images));
+            return backbone.features(inference, images);
         }
     }
 }

@@ -1,0 +1,51 @@
+package io.latentbridge.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Squared maximum mean discrepancy with a sum of Gaussian kernels (DDC/DAN's multi-kernel MMD).
+ *
+ * <p>{@code k(x, y) = Σ_a exp(−‖x − y‖² / (2 σ_a²))} with {@code σ_a² = a · mean_{i,j} ‖z_i − z_j‖²}
+ * over the joint batch {@code z = [s; t]} (the mean is not differentiated through), and
+ * {@code MMD² = mean K(s,s) + mean K(t,t) − 2 mean K(s,t)} — the biased estimator, diagonal
+ * included, as in the Transfer-Learning-Library. Default multipliers {@code a = 2^k, k = −3…1}.
+ */
+public final class MultiKernelMmd {
+
+    private final double[] multipliers;
+
+    /** @param multipliers the bandwidth multipliers {@code a} */
+    public MultiKernelMmd(double... multipliers) {
+        this.multipliers = multipliers.clone();
+    }
+
+    /** @return the default kernel family, {@code a ∈ {1/8, 1/4, 1/2, 1, 2}} */
+    public static MultiKernelMmd standard() {
+        return new MultiKernelMmd(0.125, 0.25, 0.5, 1, 2);
+    }
+
+    /**
+     * @param source {@code n×F} source features
+     * @param target {@code n×F} target features (same count)
+     * @return the scalar MMD²
+     */
+    public NDArray apply(NDArray source, NDArray target) {
+        long n = source.getShape().get(0);
+        NDArray z = NDArrays.concat(new NDList(source, target), 0);
+        NDArray sq = z.square().sum(new int[] {1}, true);
+        NDArray d2 = sq.add(sq.transpose()).sub(z.matMul(z.transpose()).mul(2f)).maximum(0f);
+        float base = d2.mean().stopGradient().getFloat();
+        NDArray kernel = null;
+        for (double a : multipliers) {
+            NDArray k = d2.div((float) (-2.0 * a * base)).exp();
+            kernel = kernel == null ? k : kernel.add(k);
+        }
+        NDArray ss = kernel.get(new NDIndex(":{}, :{}", n, n)).mean();
+        NDArray tt = kernel.get(new NDIndex("{}:, {}:", n, n)).mean();
+        NDArray st = kernel.get(new NDIndex(":{}, {}:", n, n)).mean();
+        return ss.add(tt).sub(st.mul(2f));
+    }
+}
