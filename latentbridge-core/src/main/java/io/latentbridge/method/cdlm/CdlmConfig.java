@@ -17,14 +17,16 @@ package io.latentbridge.method.cdlm;
  * @param lambdaCons weight of the consistency term
  * @param lambdaCls weight of the source classification term
  * @param logVarClip log σ² is clipped to [−clip, clip]
+ * @param lambdaCycle weight of the latent cycle: the target→source translation, encoded again,
+ *     must give back μ_t (0 disables it)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
-        double lambdaCons, double lambdaCls, double logVarClip) {
+        double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0);
+            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0);
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
@@ -43,6 +45,7 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
         check(lambdaCons >= 0, "lambda_cons must be zero or positive, got " + lambdaCons);
         check(lambdaCls > 0, "lambda_cls must be positive, got " + lambdaCls);
         check(logVarClip > 0, "log_var_clip must be positive, got " + logVarClip);
+        check(lambdaCycle >= 0, "lambda_cycle must be zero or positive, got " + lambdaCycle);
     }
 
     private static void check(boolean ok, String message) {

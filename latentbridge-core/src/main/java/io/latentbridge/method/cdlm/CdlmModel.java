@@ -178,6 +178,14 @@ final class CdlmModel implements MethodModel {
         if (config.lambdaAdv() > 0) {
             total = total.add(adv.mul((float) config.lambdaAdv()));
         }
+        NDArray cycle = null;
+        if (config.lambdaCycle() > 0) {
+            // the target digit in source style must encode back to the target's own mean
+            NDArray translated = Activation.sigmoid(ctx.forward(sourceDecoder, zTs));
+            NDArray muBack = ctx.forward(muHead, ctx.forward(encoder, translated));
+            cycle = Losses.mse(muBack, muT);
+            total = total.add(cycle.mul((float) config.lambdaCycle()));
+        }
         ctx.minimize(total, group);
 
         double domainAccuracy = Losses.binaryAccuracy(domainLogits, domainLabels).getFloat();
@@ -188,6 +196,9 @@ final class CdlmModel implements MethodModel {
         out.put("cons", (double) cons.getFloat());
         out.put("cls", (double) cls.getFloat());
         out.put("adv", (double) adv.getFloat());
+        if (cycle != null) {
+            out.put("cycle", (double) cycle.getFloat());
+        }
         out.put("lambda", (double) lambda);
         out.put("domain_acc", domainAccuracy);
         return out;
