@@ -1,0 +1,67 @@
+package io.latentbridge.cli;
+
+import io.latentbridge.run.Benchmark;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code latentbridge benchmark}. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Run a grid of methods × tasks × seeds (resuming: finished runs are "
+                + "skipped) and write DIR/table.md and DIR/table.csv.")
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--methods", required = true, split = ",", paramLabel = "M1,M2",
+            description = "Methods, e.g. source-only,ddc,dann,cdlm.")
+    List<String> methods;
+
+    @Option(names = "--tasks", required = true, split = ",", paramLabel = "S:T,...",
+            description = "Tasks as source:target, e.g. mnist:usps,usps:mnist.")
+    List<String> tasks;
+
+    @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
+            description = "Seeds 1..N per run (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps per run.")
+    Integer steps;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config applied to every run.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override applied to every run (must be valid for every method).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Grid directory.")
+    Path out;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds <= 0) {
+            throw new IllegalArgumentException("--seeds must be positive, got " + seeds);
+        }
+        if (steps != null && steps <= 0) {
+            throw new IllegalArgumentException("--steps must be positive, got " + steps);
+        }
+        Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
+                LongStream.rangeClosed(1, seeds).boxed().toList(), config, overrides, steps, out);
+        boolean terminal = System.console() != null;
+        Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));
+        benchmark.validate(grid);
+        var roots = engine.roots();
+        var info = engine.start();
+        benchmark.run(grid, roots, info);
+        System.out.print(java.nio.file.Files.readString(out.resolve("table.md")));
+        System.out.println("tables: " + out.resolve("table.md") + ", " + out.resolve("table.csv"));
+        return 0;
+    }
+}

@@ -1,0 +1,195 @@
+package io.latentbridge.run;
+
+import io.latentbridge.data.DataRoots;
+import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.train.EngineInfo;
+import io.latentbridge.train.Method;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A grid of runs, one run directory per (method, task, seed) under
+ * {@code OUT/<method>/<source>-<target>/s<seed>}, and the tables that summarise it. A run whose
+ * directory already holds {@code result.json} is skipped, so an interrupted grid resumes; an
+ * unfinished directory is cleared and run again.
+ */
+public final class Benchmark {
+
+    /**
+     * A grid.
+     *
+     * @param methods method names
+     * @param tasks {@code source:target} pairs
+     * @param seeds the seeds (1…n)
+     * @param config a config file applied to every run, or null
+     * @param overrides {@code key=value} applied to every run
+     * @param steps steps per run, or null for the config's
+     * @param out the grid directory
+     */
+    public record Grid(List<String> methods, List<String> tasks, List<Long> seeds, Path config,
+            List<String> overrides, Integer steps, Path out) {}
+
+    /** One row of the table: a method on a task over its seeds. */
+    public record Row(String method, String task, List<Double> accuracies, double mean, double std,
+            String selection, int steps, double meanWallSeconds) {}
+
+    private final Function<String, List<io.latentbridge.train.TrainingListener>> progress;
+
+    /** @param progress progress listeners for a phase of a run */
+    public Benchmark(Function<String, List<io.latentbridge.train.TrainingListener>> progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Validates the whole grid's configuration before anything runs.
+     *
+     * @param grid the grid
+     */
+    public void validate(Grid grid) {
+        MethodRegistry registry = new MethodRegistry();
+        for (String m : grid.methods()) {
+            Method<?> method = registry.find(m).orElseThrow(() -> new ConfigException(
+                    "--methods: unknown method '" + m + "' (known: " + registry.names() + ")"));
+            new ConfigResolver().resolve(method, grid.config(), grid.overrides());
+        }
+        for (String t : grid.tasks()) {
+            if (t.split(":").length != 2 && !t.startsWith("folder:")) {
+                throw new ConfigException("--tasks: '" + t + "' is not SOURCE:TARGET");
+            }
+        }
+    }
+
+    /**
+     * Runs every missing run of the grid, then writes the tables.
+     *
+     * @param grid the grid
+     * @param roots where data is
+     * @param engine the engine
+     * @return the table rows
+     * @throws IOException when a directory cannot be written
+     */
+    public List<Row> run(Grid grid, DataRoots roots, EngineInfo engine) throws IOException {
+        validate(grid);
+        MethodRegistry registry = new MethodRegistry();
+        for (String t : grid.tasks()) {
+            String[] st = splitTask(t);
+            for (String m : grid.methods()) {
+                Method<?> method = registry.find(m).orElseThrow();
+                for (long seed : grid.seeds()) {
+                    Path dir = runDir(grid, m, t, seed);
+                    if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
+                        continue;
+                    }
+                    deleteTree(dir);
+                    ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
+                            grid.overrides());
+                    var train = r.train().withSeed(seed);
+                    if (grid.steps() != null) {
+                        train = train.withSteps(grid.steps());
+                    }
+                    new TrainingRun(progress).run(new TrainingRun.Request(method,
+                            new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
+                            roots, engine));
+                }
+            }
+        }
+        List<Row> rows = table(grid);
+        writeTables(rows, grid.out());
+        return rows;
+    }
+
+    /**
+     * Summarises the finished runs of a grid.
+     *
+     * @param grid the grid
+     * @return one row per (method, task)
+     * @throws IOException when a result cannot be read
+     */
+    public static List<Row> table(Grid grid) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String t : grid.tasks()) {
+            for (String m : grid.methods()) {
+                List<Double> acc = new ArrayList<>();
+                double wall = 0;
+                String selection = "last";
+                int steps = 0;
+                for (long seed : grid.seeds()) {
+                    Path f = runDir(grid, m, t, seed).resolve(TrainingRun.RESULT);
+                    if (!Files.isRegularFile(f)) {
+                        continue;
+                    }
+                    RunResult r = Json.json().readValue(f.toFile(), RunResult.class);
+                    acc.add(r.targetAccuracy());
+                    wall += r.wallSeconds();
+                    selection = r.selection();
+                    steps = r.steps();
+                }
+                double mean = acc.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double ss = acc.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum();
+                double std = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : 0;
+                rows.add(new Row(m, t, acc, mean, std, selection, steps,
+                        acc.isEmpty() ? 0 : wall / acc.size()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Writes {@code table.md} and {@code table.csv}.
+     *
+     * @param rows the rows
+     * @param out the grid directory
+     * @throws IOException when they cannot be written
+     */
+    public static void writeTables(List<Row> rows, Path out) throws IOException {
+        Files.createDirectories(out);
+        StringBuilder md = new StringBuilder();
+        md.append("| method | task | target accuracy (mean ± std) | seeds | selection | steps | wall s/run |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder(
+                "method,task,mean,std,n,values,selection,steps,wall_seconds_per_run\n");
+        for (Row r : rows) {
+            String values = String.join(" ", r.accuracies().stream()
+                    .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %s | %s | %d | %.0f |%n",
+                    r.method(), r.task().replace(":", " → "), r.mean(), r.std(),
+                    values.replace(" ", ", "), r.selection(), r.steps(), r.meanWallSeconds()));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f%n", r.method(),
+                    r.task(), r.mean(), r.std(), r.accuracies().size(), values, r.selection(),
+                    r.steps(), r.meanWallSeconds()));
+        }
+        md.append("\nTarget accuracy on the target test split of the final model (`selection: last`);"
+                + " no target label trains a model or chooses a checkpoint. There is no oracle"
+                + " (best-checkpoint-by-target-labels) column: the engine keeps no candidates.\n");
+        Files.writeString(out.resolve("table.md"), md);
+        Files.writeString(out.resolve("table.csv"), csv);
+    }
+
+    static Path runDir(Grid grid, String method, String task, long seed) {
+        return grid.out().resolve(method).resolve(task.replaceAll("[^A-Za-z0-9_.-]+", "-"))
+                .resolve("s" + seed);
+    }
+
+    private static String[] splitTask(String task) {
+        int colon = task.indexOf(':');
+        return new String[] {task.substring(0, colon), task.substring(colon + 1)};
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.latentbridge.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentbridge.TestData;
+import io.latentbridge.data.DataRoots;
+import io.latentbridge.train.EngineRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smallGridWritesTablesAndResumes() throws Exception {
+        var engine = EngineRuntime.start(null, 0);
+        DataRoots roots = new DataRoots(TestData.root(), null, null, false);
+        Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only", "ddc"), List.of("mnist:usps"),
+                List.of(1L, 2L), null, List.of("judge_steps=0", "batch_size=16", "log_every=3"), 6,
+                tmp.resolve("grid"));
+        List<Benchmark.Row> rows = new Benchmark(p -> List.of()).run(grid, roots, engine);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.accuracies()).hasSize(2);
+            assertThat(r.mean()).isBetween(0.0, 1.0);
+            assertThat(r.selection()).isEqualTo("last");
+            assertThat(r.steps()).isEqualTo(6);
+        });
+        String md = Files.readString(grid.out().resolve("table.md"));
+        assertThat(md).contains("| source-only | mnist → usps |", "| ddc | mnist → usps |", "last");
+        List<String> csv = Files.readAllLines(grid.out().resolve("table.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(0)).startsWith("method,task,mean,std,n,values");
+
+        // a finished run is skipped; an unfinished one (no result.json) is run again
+        Path done = grid.out().resolve("ddc/mnist-usps/s1/result.json");
+        FileTime before = Files.getLastModifiedTime(done);
+        Path unfinished = grid.out().resolve("source-only/mnist-usps/s2");
+        Files.delete(unfinished.resolve("result.json"));
+        new Benchmark(p -> List.of()).run(grid, roots, engine);
+        assertThat(Files.getLastModifiedTime(done)).isEqualTo(before);
+        assertThat(unfinished.resolve("result.json")).exists();
+        // same seed, same numbers: the rerun run reproduces its accuracy exactly (wall time aside)
+        assertThat(withoutWallTime(Files.readAllLines(grid.out().resolve("table.csv"))))
+                .isEqualTo(withoutWallTime(csv));
+    }
+
+    private static List<String> withoutWallTime(List<String> csv) {
+        return csv.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    @Test
+    void badGridIsRejectedBeforeAnyRun() {
+        Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only", "nope"), List.of("mnist:usps"),
+                List.of(1L), null, List.of(), 5, tmp.resolve("g"));
+        assertThatThrownBy(() -> new Benchmark(p -> List.of()).validate(grid))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown method 'nope'");
+        assertThat(tmp.resolve("g")).doesNotExist();
+    }
+}
