@@ -19,14 +19,18 @@ package io.latentbridge.method.cdlm;
  * @param logVarClip log σ² is clipped to [−clip, clip]
  * @param lambdaCycle weight of the latent cycle: the target→source translation, encoded again,
  *     must give back μ_t (0 disables it)
+ * @param alignOn what the domain classifier reads behind the gradient reversal: {@code h} (the
+ *     deep representation, as the paper states) or {@code mu} (the latent mean the label
+ *     classifier reads)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
-        double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle) {
+        double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
+        String alignOn) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0);
+            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
@@ -46,6 +50,8 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
         check(lambdaCls > 0, "lambda_cls must be positive, got " + lambdaCls);
         check(logVarClip > 0, "log_var_clip must be positive, got " + logVarClip);
         check(lambdaCycle >= 0, "lambda_cycle must be zero or positive, got " + lambdaCycle);
+        check("h".equals(alignOn) || "mu".equals(alignOn),
+                "align_on must be h or mu, got '" + alignOn + "'");
     }
 
     private static void check(boolean ok, String message) {

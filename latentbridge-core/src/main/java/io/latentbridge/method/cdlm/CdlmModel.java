@@ -94,7 +94,7 @@ final class CdlmModel implements MethodModel {
         sourceDecoder.initialize(manager, DataType.FLOAT32, z);
         targetDecoder.initialize(manager, DataType.FLOAT32, z);
         classifier.initialize(manager, DataType.FLOAT32, z);
-        domainClassifier.initialize(manager, DataType.FLOAT32, h);
+        domainClassifier.initialize(manager, DataType.FLOAT32, "mu".equals(config.alignOn()) ? z : h);
     }
 
     /** The per-domain quantities of one forward pass. */
@@ -165,8 +165,9 @@ final class CdlmModel implements MethodModel {
         NDArray cls = Losses.crossEntropy(ctx.forward(classifier, classifierInput), ys);
 
         float lambda = reversal.lambda(ctx.progress());
+        NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
         NDArray domainLogits = ctx.forward(domainClassifier,
-                GradientReversal.reverse(h, lambda)).reshape(-1);
+                GradientReversal.reverse(aligned, lambda)).reshape(-1);
         NDArray domainLabels = NDArrays.concat(new ai.djl.ndarray.NDList(
                 ctx.manager().zeros(new Shape(b)), ctx.manager().ones(new Shape(b))), 0);
         NDArray adv = Losses.binaryCrossEntropyWithLogits(domainLogits, domainLabels);
