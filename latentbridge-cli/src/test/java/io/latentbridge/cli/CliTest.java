@@ -103,9 +103,19 @@ class CliTest {
     }
 
     @Test
+    void listShowsWhereEachFileWasFound() {
+        Outcome o = run("data", "list", "--data-dir", data().toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("usps.t.bz2", "2007", data().resolve("usps").toString());
+        Outcome empty = run("data", "list", "--data-dir", tmp.toString());
+        assertThat(empty.out()).contains("missing (downloads from https://");
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--help").code()).isZero();
         assertThat(run("train", "--help").out()).contains("--method", "--set", "--steps");
+        assertThat(run("benchmark", "--help").out()).contains("--methods", "--tasks", "--seeds");
         assertThat(run("--version").out()).startsWith("latentbridge ");
     }
 

@@ -12,7 +12,7 @@ package io.latentbridge.method.dann;
 public record DannConfig(int hidden, int latent, double lambdaAdv, double gamma, int domainHidden) {
 
     /** The defaults. */
-    public static final DannConfig DEFAULT = new DannConfig(512, 64, 0.1, 10.0, 256);
+    public static final DannConfig DEFAULT = new DannConfig(512, 64, 0.03, 10.0, 256);
 
     /** Rejects invalid values with a message naming the key. */
     public DannConfig {
