@@ -2,7 +2,8 @@
 # CDLM ablation on MNIST→USPS: every variant × seed as a real `latentbridge train` run, then a
 # markdown table of target accuracy (mean ± std over seeds, last-step model, no target labels).
 #   scripts/cdlm-ablation.sh OUT_DIR [STEPS] [SEEDS]
-# Rerunning skips runs that already have result.json.
+# Rerunning skips runs that already have result.json. THREADS=N sets the engine's threads;
+# LATENTBRIDGE_JAR pins the jar (see bin/latentbridge).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: cdlm-ablation.sh OUT_DIR [STEPS] [SEEDS]}"
@@ -26,7 +27,7 @@ for v in "${order[@]}"; do
     [ -f "$dir/result.json" ] && continue
     rm -rf "$dir"
     # shellcheck disable=SC2086
-    "$root/bin/latentbridge" train --method cdlm --source mnist --target usps --steps "$steps" \
+    "$root/bin/latentbridge" train --threads "${THREADS:-0}" --method cdlm --source mnist --target usps --steps "$steps" \
       --seed "$s" --set judge_steps=0 --set log_every=100 ${variants[$v]} --out "$dir" \
       > "$out/$v-s$s.log" 2>&1
   done
