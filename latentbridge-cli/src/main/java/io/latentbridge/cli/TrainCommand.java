@@ -84,19 +84,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         var roots = engine.roots();
         EngineInfo info = engine.start();
-        if (epochs > 0) {
-            int sourceSize = io.latentbridge.data.Task.load(source, target, roots,
-                    new io.latentbridge.data.Downloader(),
-                    io.latentbridge.data.Task.Options.DEFAULT).sourceTrain().size();
-            train = train.withSteps(Math.max(1, epochs * sourceSize / train.batchSize()));
-        }
         Path dir = out != null ? out : Path.of("runs", method + "-" + safe(source) + "-"
                 + safe(target) + "-s" + train.seed());
         boolean terminal = System.console() != null;
         TrainingRun run = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)));
         RunResult r = run.run(new TrainingRun.Request(m,
                 new ConfigResolver.Resolved(train, resolved.method()), source, target, dir,
-                roots, info));
+                roots, info, epochs > 0 ? epochs : null));
         System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s step%n",
                 r.targetAccuracy(), r.sourceAccuracy(), target, r.selection());
         if (r.translationAccuracy() != null) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 public final class MethodRegistry {
 
     private final List<Method<?>> methods = List.of(
-            new SourceOnly(),
-            new Ddc(),
-            new Dann(),
-            new Cdlm());
+            SourceOnly.METHOD,
+            Ddc.METHOD,
+            Dann.METHOD,
+            Cdlm.METHOD);
 
     /** @return every method */
     public List<Method<?>> methods() {

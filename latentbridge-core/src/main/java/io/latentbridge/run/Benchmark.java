@@ -96,7 +96,7 @@ public final class Benchmark {
                     }
                     new TrainingRun(progress).run(new TrainingRun.Request(method,
                             new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
-                            roots, engine));
+                            roots, engine, null));
                 }
             }
         }

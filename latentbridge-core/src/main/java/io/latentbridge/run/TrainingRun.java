@@ -49,9 +49,11 @@ public final class TrainingRun {
      * @param out the run directory
      * @param roots where data is
      * @param engine the engine in use
+     * @param epochs passes over the source training set, converted to steps once the data is
+     *     loaded; null keeps the configured steps
      */
     public record Request(Method<?> method, ConfigResolver.Resolved config, String source,
-            String target, Path out, DataRoots roots, EngineInfo engine) {}
+            String target, Path out, DataRoots roots, EngineInfo engine, Integer epochs) {}
 
     private final Function<String, List<TrainingListener>> progress;
 
@@ -80,6 +82,10 @@ public final class TrainingRun {
         }
         Files.deleteIfExists(out.resolve(METRICS));
         TrainConfig train = request.config().train();
+        if (request.epochs() != null) {
+            train = train.withSteps(Math.max(1,
+                    request.epochs() * task.sourceTrain().size() / train.batchSize()));
+        }
         ModelShape shape = new ModelShape(task.preprocessing().channels(),
                 task.preprocessing().size(), task.classCount());
         JsonNode methodConfig = Json.json().valueToTree(request.config().method());
@@ -128,7 +134,7 @@ public final class TrainingRun {
 
     /** The judge: a source-only classifier with the shared backbone. */
     static MethodModel judgeModel(ModelShape shape) {
-        return new SourceOnly().create(SourceOnlyConfig.DEFAULT, shape);
+        return SourceOnly.METHOD.create(SourceOnlyConfig.DEFAULT, shape);
     }
 
     /** The judge trains with the run's batch size and seed, for {@code judge_steps} steps. */

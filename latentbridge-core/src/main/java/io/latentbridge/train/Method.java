@@ -40,4 +40,50 @@ public interface Method<C extends Record> {
     default MethodModel createUnchecked(Record config, ModelShape shape) {
         return create(configType().cast(config), shape);
     }
+
+    /**
+     * A method from its parts: most methods need nothing more.
+     *
+     * @param name the command-line name
+     * @param description one line
+     * @param configType the configuration record's class
+     * @param defaults the default configuration
+     * @param factory builds the networks
+     * @param <C> the configuration record
+     * @return the method
+     */
+    static <C extends Record> Method<C> of(String name, String description, Class<C> configType,
+            C defaults, java.util.function.BiFunction<C, ModelShape, MethodModel> factory) {
+        return new Method<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public Class<C> configType() {
+                return configType;
+            }
+
+            @Override
+            public C defaults() {
+                return defaults;
+            }
+
+            @Override
+            public MethodModel create(C config, ModelShape shape) {
+                return factory.apply(config, shape);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
 }

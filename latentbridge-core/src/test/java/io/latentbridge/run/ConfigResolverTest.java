@@ -20,7 +20,7 @@ class ConfigResolverTest {
     @Test
     void defaultsThenFileThenSet() throws IOException {
         Path yaml = Files.writeString(tmp.resolve("c.yaml"), "lr: 0.0005\nmodulation: shift\nsteps: 10\n");
-        ConfigResolver.Resolved r = new ConfigResolver().resolve(new Cdlm(), yaml,
+        ConfigResolver.Resolved r = new ConfigResolver().resolve(Cdlm.METHOD, yaml,
                 List.of("steps=20", "lambda_adv=0.3"));
         assertThat(r.train().lr()).isEqualTo(0.0005);
         assertThat(r.train().steps()).isEqualTo(20);
@@ -32,7 +32,7 @@ class ConfigResolverTest {
 
     @Test
     void unknownKeyIsRejectedWithTheKnownOnes() {
-        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("lamda_adv=1")))
+        assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, null, List.of("lamda_adv=1")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'lamda_adv'")
                 .hasMessageContaining("lambda_adv");
@@ -40,18 +40,18 @@ class ConfigResolverTest {
 
     @Test
     void invalidValuesAreRejectedInOneLine() {
-        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("lr=-1")))
+        assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, null, List.of("lr=-1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("lr must be a positive number");
-        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("modulation=wobble")))
+        assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, null, List.of("modulation=wobble")))
                 .hasMessageContaining("modulation must be noise, replace, shift or none");
-        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), null, List.of("steps=many")))
+        assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, null, List.of("steps=many")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("steps")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
     void missingFileIsNamed() {
-        assertThatThrownBy(() -> new ConfigResolver().resolve(new Cdlm(), tmp.resolve("no.yaml"), List.of()))
+        assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, tmp.resolve("no.yaml"), List.of()))
                 .hasMessage(tmp.resolve("no.yaml") + ": config file not found");
     }
 }

@@ -32,9 +32,9 @@ class TrainingRunTest {
         CdlmConfig cdlm = new CdlmConfig(128, 16, "noise", "standardize", "modulated",
                 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
         Path out = tmp.resolve("run");
-        RunResult r = new TrainingRun(phase -> List.of()).run(new TrainingRun.Request(new Cdlm(),
+        RunResult r = new TrainingRun(phase -> List.of()).run(new TrainingRun.Request(Cdlm.METHOD,
                 new ConfigResolver.Resolved(train, cdlm), "mnist", "usps", out,
-                new DataRoots(TestData.root(), null, null, false), engine));
+                new DataRoots(TestData.root(), null, null, false), engine, null));
 
         for (String f : List.of("config.json", "metrics.jsonl", "result.json",
                 "translation_t2s.png", "translation_s2t.png", "model/cdlm-encoder.params",
