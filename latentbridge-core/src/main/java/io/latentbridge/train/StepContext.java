@@ -77,6 +77,10 @@ public final class StepContext implements io.latentbridge.nn.Forward {
      * @param groups the groups to update
      */
     public void minimize(NDArray loss, ParameterGroup... groups) {
+        // name the loss before its gradients: a NaN loss is the more useful message
+        if (!Float.isFinite(loss.getFloat())) {
+            throw new DivergenceException("the total loss", step);
+        }
         collector.backward(loss);
         for (ParameterGroup g : groups) {
             String bad = g.firstNonFiniteGradient();
