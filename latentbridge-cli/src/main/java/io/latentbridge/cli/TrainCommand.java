@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--method", required = true, paramLabel = "NAME",
-            description = "Method: source-only, ddc, dann, cdlm.")
+            description = "Method: source-only, ddc, dann, dsn, cdlm.")
     String method;
 
     @Option(names = "--source", required = true, paramLabel = "DATA",

@@ -69,4 +69,44 @@ public final class Losses {
         return logits.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
                 .eq(labels).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean();
     }
+
+    /**
+     * Scale-invariant MSE of DSN (Bousmalis et al. 2016, after Eigen et al. 2014), per image:
+     * {@code (1/k)·‖d‖² − (1/k²)·(Σ d)²} with {@code d = x − x̂} over the image's k values, then
+     * averaged over the batch. The second term is <em>subtracted</em>: an error that is a constant
+     * shift of the whole image costs nothing (public reimplementations disagree on this sign; the
+     * paper's equation subtracts).
+     *
+     * @param reconstruction {@code N×…}
+     * @param images same shape
+     * @return the scalar loss
+     */
+    public static NDArray scaleInvariantMse(NDArray reconstruction, NDArray images) {
+        long n = images.getShape().get(0);
+        NDArray d = images.sub(reconstruction).reshape(n, -1);
+        float k = d.getShape().get(1);
+        NDArray mse = d.square().sum(new int[] {1}).div(k);
+        NDArray shift = d.sum(new int[] {1}).square().div(k * k);
+        return mse.sub(shift).mean();
+    }
+
+    /**
+     * DSN's difference loss between shared and private codes of one domain:
+     * {@code ‖Ĥ_cᵀ Ĥ_p‖²_F}, where each code matrix ({@code N×Z}) has its rows centred over the
+     * batch (column means removed) and each row scaled to unit L2 norm.
+     *
+     * @param shared {@code N×Z} shared codes
+     * @param privateCodes {@code N×Z'} private codes
+     * @return the scalar loss
+     */
+    public static NDArray difference(NDArray shared, NDArray privateCodes) {
+        NDArray c = normaliseRows(shared);
+        NDArray p = normaliseRows(privateCodes);
+        return c.transpose().matMul(p).square().sum();
+    }
+
+    private static NDArray normaliseRows(NDArray x) {
+        NDArray centred = x.sub(x.mean(new int[] {0}, true));
+        return centred.div(centred.square().sum(new int[] {1}, true).sqrt().add(1e-6f));
+    }
 }

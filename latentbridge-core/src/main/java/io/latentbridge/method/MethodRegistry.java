@@ -3,6 +3,7 @@ package io.latentbridge.method;
 import io.latentbridge.method.cdlm.Cdlm;
 import io.latentbridge.method.dann.Dann;
 import io.latentbridge.method.ddc.Ddc;
+import io.latentbridge.method.dsn.Dsn;
 import io.latentbridge.method.sourceonly.SourceOnly;
 import io.latentbridge.train.Method;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class MethodRegistry {
             SourceOnly.METHOD,
             Ddc.METHOD,
             Dann.METHOD,
+            Dsn.METHOD,
             Cdlm.METHOD);
 
     /** @return every method */

@@ -61,4 +61,87 @@ class LossesTest {
             assertThat(Losses.gaussianKl(m.zeros(new Shape(3, 4)), m.zeros(new Shape(3, 4))).getFloat()).isEqualTo(0f);
         }
     }
+
+    @Test
+    void scaleInvariantMseSubtractsTheSquaredMeanError() {
+        float[] x = {0.1f, 0.5f, 0.9f, 0.3f};
+        float[] r = {0.2f, 0.4f, 0.6f, 0.3f};
+        double sq = 0, sum = 0;
+        for (int i = 0; i < 4; i++) {
+            double d = x[i] - r[i];
+            sq += d * d;
+            sum += d;
+        }
+        double expected = sq / 4 - sum * sum / 16;
+        try (NDManager m = NDManager.newBaseManager()) {
+            float got = Losses.scaleInvariantMse(m.create(r, new Shape(1, 4)), m.create(x, new Shape(1, 4))).getFloat();
+            assertThat((double) got).isCloseTo(expected, within(1e-6));
+            // a constant shift of the whole image is free: the defining property of the sign
+            float shifted = Losses.scaleInvariantMse(m.create(x, new Shape(1, 4)).add(0.25f),
+                    m.create(x, new Shape(1, 4))).getFloat();
+            assertThat(shifted).isCloseTo(0f, within(1e-6f));
+            assertThat(Losses.mse(m.create(x).add(0.25f), m.create(x)).getFloat()).isGreaterThan(0.06f);
+        }
+    }
+
+    @Test
+    void differenceLossMatchesFormulaAndVanishesForOrthogonalCodes() {
+        float[][] c = {{1, 0}, {0, 1}, {1, 1}};
+        float[][] p = {{2, 1}, {0, 3}, {1, 0}};
+        double[][] cn = normalise(c);
+        double[][] pn = normalise(p);
+        double expected = 0;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double dot = 0;
+                for (int n = 0; n < 3; n++) {
+                    dot += cn[n][i] * pn[n][j];
+                }
+                expected += dot * dot;
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            float got = Losses.difference(m.create(flat(c), new Shape(3, 2)), m.create(flat(p), new Shape(3, 2))).getFloat();
+            assertThat((double) got).isCloseTo(expected, within(1e-5));
+            // shared codes vary on items 0-1, private codes on items 2-3: uncorrelated, zero loss
+            float zero = Losses.difference(
+                    m.create(new float[] {1, 0, -1, 0, 0, 0, 0, 0}, new Shape(4, 2)),
+                    m.create(new float[] {0, 0, 0, 0, 0, 1, 0, -1}, new Shape(4, 2))).getFloat();
+            assertThat(zero).isCloseTo(0f, within(1e-6f));
+            assertThat(got).isGreaterThan(0.1f);
+        }
+    }
+
+    private static double[][] normalise(float[][] x) {
+        int n = x.length, d = x[0].length;
+        double[][] out = new double[n][d];
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (float[] row : x) {
+                mean += row[j] / n;
+            }
+            for (int i = 0; i < n; i++) {
+                out[i][j] = x[i][j] - mean;
+            }
+        }
+        for (double[] row : out) {
+            double norm = 0;
+            for (double v : row) {
+                norm += v * v;
+            }
+            norm = Math.sqrt(norm) + 1e-6;
+            for (int j = 0; j < d; j++) {
+                row[j] /= norm;
+            }
+        }
+        return out;
+    }
+
+    private static float[] flat(float[][] x) {
+        float[] out = new float[x.length * x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, out, i * x[0].length, x[0].length);
+        }
+        return out;
+    }
 }
