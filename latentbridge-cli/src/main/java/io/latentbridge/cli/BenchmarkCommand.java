@@ -53,7 +53,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), config, overrides, steps, out);
+                LongStream.rangeClosed(1, seeds).boxed().toList(), config, overrides, steps, out,
+                engine.data());
         boolean terminal = System.console() != null;
         Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));
         benchmark.validate(grid);

@@ -22,6 +22,19 @@ final class EngineOptions {
             description = "Intra-op threads (default: all available cores).")
     int threads;
 
+    @Option(names = "--image-size", paramLabel = "S", defaultValue = "28",
+            description = "Common image side both domains are resized to (default: ${DEFAULT-VALUE}; 32 for colour domains).")
+    int imageSize;
+
+    @Option(names = "--channels", paramLabel = "1|3",
+            description = "Common channel count (default: 3 if either domain is colour, else 1).")
+    Integer channels;
+
+    /** @return how both domains are preprocessed */
+    io.latentbridge.data.Task.Options data() {
+        return new io.latentbridge.data.Task.Options(imageSize, channels);
+    }
+
     /** @return the data roots; downloads allowed unless a directory was named */
     DataRoots roots() {
         return DataRoots.resolve(dataDir, true);

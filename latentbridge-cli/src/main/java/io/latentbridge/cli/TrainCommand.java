@@ -82,6 +82,7 @@ final class TrainCommand implements Callable<Integer> {
         if (length != null && length.epochs != null && epochs <= 0) {
             throw new ConfigException("--epochs must be positive, got " + epochs);
         }
+        var data = engine.data();
         var roots = engine.roots();
         EngineInfo info = engine.start();
         Path dir = out != null ? out : Path.of("runs", method + "-" + safe(source) + "-"
@@ -90,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)));
         RunResult r = run.run(new TrainingRun.Request(m,
                 new ConfigResolver.Resolved(train, resolved.method()), source, target, dir,
-                roots, info, epochs > 0 ? epochs : null));
+                roots, info, epochs > 0 ? epochs : null, data));
         System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s step%n",
                 r.targetAccuracy(), r.sourceAccuracy(), target, r.selection());
         if (r.translationAccuracy() != null) {

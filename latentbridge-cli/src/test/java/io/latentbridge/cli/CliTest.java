@@ -95,6 +95,17 @@ class CliTest {
     }
 
     @Test
+    void badImageOptionsAreOneLineExit2() {
+        Outcome o = run("train", "--method", "cdlm", "--source", "mnist", "--target", "usps",
+                "--channels", "2", "--data-dir", data().toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("latentbridge: --channels must be 1 or 3, got 2");
+        Outcome s = run("train", "--method", "cdlm", "--source", "mnist", "--target", "usps",
+                "--image-size", "30");
+        assertThat(s.err()).contains("--image-size must be a multiple of 4");
+    }
+
+    @Test
     void unknownDatasetIsOneLineExit2() {
         Outcome o = run("train", "--method", "source-only", "--source", "mnist", "--target", "svhn",
                 "--steps", "1", "--data-dir", data().toString());

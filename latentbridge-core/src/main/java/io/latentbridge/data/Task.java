@@ -25,10 +25,26 @@ public record Task(String source, String target, LabelledImages sourceTrain,
         EvaluationImages sourceTest, UnlabelledImages targetTrain, EvaluationImages targetTest,
         Preprocessing preprocessing, List<DataFileRecord> files) {
 
-    /** Options of how a task is loaded. */
+    /**
+     * Options of how a task is loaded.
+     *
+     * @param size the common image side
+     * @param channels 1 or 3, or null to take 3 when either domain is colour
+     */
     public record Options(int size, Integer channels) {
         /** 28×28, channels chosen from the domains. */
         public static final Options DEFAULT = new Options(28, null);
+
+        /** Validates the values with messages naming the options. */
+        public Options {
+            if (size < 8 || size > 512 || size % 4 != 0) {
+                throw new IllegalArgumentException(
+                        "--image-size must be a multiple of 4 in 8..512, got " + size);
+            }
+            if (channels != null && channels != 1 && channels != 3) {
+                throw new IllegalArgumentException("--channels must be 1 or 3, got " + channels);
+            }
+        }
     }
 
     /**

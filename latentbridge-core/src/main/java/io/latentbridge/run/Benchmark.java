@@ -32,9 +32,10 @@ public final class Benchmark {
      * @param overrides {@code key=value} applied to every run
      * @param steps steps per run, or null for the config's
      * @param out the grid directory
+     * @param data image size and channels for every run
      */
     public record Grid(List<String> methods, List<String> tasks, List<Long> seeds, Path config,
-            List<String> overrides, Integer steps, Path out) {}
+            List<String> overrides, Integer steps, Path out, io.latentbridge.data.Task.Options data) {}
 
     /** One row of the table: a method on a task over its seeds. */
     public record Row(String method, String task, List<Double> accuracies, double mean, double std,
@@ -96,7 +97,7 @@ public final class Benchmark {
                     }
                     new TrainingRun(progress).run(new TrainingRun.Request(method,
                             new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
-                            roots, engine, null));
+                            roots, engine, null, grid.data()));
                 }
             }
         }

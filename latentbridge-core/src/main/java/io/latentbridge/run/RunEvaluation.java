@@ -50,8 +50,10 @@ public final class RunEvaluation {
         Method<?> method = new MethodRegistry().find(config.method()).orElseThrow(() ->
                 new ConfigException(configFile + ": unknown method '" + config.method() + "'"));
         Record methodConfig = Json.json().treeToValue(config.methodConfig(), method.configType());
+        // the same preprocessing as in training: the recorded model shape fixes size and channels
         Task task = Task.load(config.source(), config.target(), roots, new Downloader(),
-                Task.Options.DEFAULT);
+                new Task.Options(config.provenance().modelShape().size(),
+                        config.provenance().modelShape().channels()));
         try (NDManager manager = NDManager.newBaseManager()) {
             MethodModel model = method.createUnchecked(methodConfig, config.provenance().modelShape());
             load(model, runDir.resolve(TrainingRun.MODEL), manager, config);

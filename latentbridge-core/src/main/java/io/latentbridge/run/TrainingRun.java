@@ -51,9 +51,11 @@ public final class TrainingRun {
      * @param engine the engine in use
      * @param epochs passes over the source training set, converted to steps once the data is
      *     loaded; null keeps the configured steps
+     * @param data image size and channels
      */
     public record Request(Method<?> method, ConfigResolver.Resolved config, String source,
-            String target, Path out, DataRoots roots, EngineInfo engine, Integer epochs) {}
+            String target, Path out, DataRoots roots, EngineInfo engine, Integer epochs,
+            Task.Options data) {}
 
     private final Function<String, List<TrainingListener>> progress;
 
@@ -75,7 +77,7 @@ public final class TrainingRun {
             throw new ConfigException(out + ": already holds a finished run (choose another --out)");
         }
         Task task = Task.load(request.source(), request.target(), request.roots(),
-                new Downloader(), Task.Options.DEFAULT);
+                new Downloader(), request.data());
         Files.createDirectories(out);
         if (!Files.isWritable(out)) {
             throw new ConfigException(out + ": run directory is not writable");

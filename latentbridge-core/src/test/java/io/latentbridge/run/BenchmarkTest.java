@@ -24,7 +24,7 @@ class BenchmarkTest {
         DataRoots roots = new DataRoots(TestData.root(), null, null, false);
         Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only", "ddc"), List.of("mnist:usps"),
                 List.of(1L, 2L), null, List.of("judge_steps=0", "batch_size=16", "log_every=3"), 6,
-                tmp.resolve("grid"));
+                tmp.resolve("grid"), io.latentbridge.data.Task.Options.DEFAULT);
         List<Benchmark.Row> rows = new Benchmark(p -> List.of()).run(grid, roots, engine);
 
         assertThat(rows).hasSize(2);
@@ -60,7 +60,7 @@ class BenchmarkTest {
     @Test
     void badGridIsRejectedBeforeAnyRun() {
         Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only", "nope"), List.of("mnist:usps"),
-                List.of(1L), null, List.of(), 5, tmp.resolve("g"));
+                List.of(1L), null, List.of(), 5, tmp.resolve("g"), io.latentbridge.data.Task.Options.DEFAULT);
         assertThatThrownBy(() -> new Benchmark(p -> List.of()).validate(grid))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("unknown method 'nope'");
         assertThat(tmp.resolve("g")).doesNotExist();

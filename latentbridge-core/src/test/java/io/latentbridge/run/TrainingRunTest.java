@@ -34,7 +34,7 @@ class TrainingRunTest {
         Path out = tmp.resolve("run");
         RunResult r = new TrainingRun(phase -> List.of()).run(new TrainingRun.Request(Cdlm.METHOD,
                 new ConfigResolver.Resolved(train, cdlm), "mnist", "usps", out,
-                new DataRoots(TestData.root(), null, null, false), engine, null));
+                new DataRoots(TestData.root(), null, null, false), engine, null, io.latentbridge.data.Task.Options.DEFAULT));
 
         for (String f : List.of("config.json", "metrics.jsonl", "result.json",
                 "translation_t2s.png", "translation_s2t.png", "model/cdlm-encoder.params",
