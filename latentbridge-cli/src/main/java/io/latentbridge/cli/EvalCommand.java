@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code latentbridge eval}. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Reload a run's saved model, recompute its metrics and compare them with result.json.")
+        description = "Reload a run's saved model, recompute its metrics and compare them with "
+                + "result.json; write analysis.json (A-distance, MMD, latent KL, calibration).")
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory.")
@@ -32,6 +33,13 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf("%-22s %10.4f %10.4f%n", "translation_accuracy",
                     o.recorded().translationAccuracy(), o.recomputed().translationAccuracy());
         }
+        var a = o.analysis();
+        System.out.printf("proxy A-distance %.4f  feature MMD² %.4f  latent KL %.4f%s  target ECE %.4f%n",
+                a.aDistance(), a.featureMmd(), a.latentKl(),
+                a.latentKlModulated() == null ? ""
+                        : String.format(" (modulated %.4f)", a.latentKlModulated()),
+                a.targetCalibration().ece());
+        System.out.println("analysis: " + run.resolve(RunEvaluation.ANALYSIS));
         if (!o.mismatches().isEmpty()) {
             System.err.println("latentbridge: " + run + ": recomputed metrics differ from result.json: "
                     + o.mismatches());

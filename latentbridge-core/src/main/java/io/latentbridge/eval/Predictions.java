@@ -96,4 +96,56 @@ public final class Predictions {
             NDManager manager) {
         return score(predict(model, set.images(), batch, manager), set);
     }
+
+    /** Computes the rows of items {@code from} to {@code to} (exclusive). */
+    @FunctionalInterface
+    public interface RangeFunction {
+        /**
+         * @param inference forward passes; its manager owns the batch
+         * @param from first item
+         * @param to end item
+         * @return {@code (to − from)×F}
+         */
+        NDArray apply(Inference inference, int from, int to);
+    }
+
+    /**
+     * Applies a function to every image in batches and collects its rows.
+     *
+     * @param fn maps {@code N×C×S×S} images to {@code N×F}
+     * @param images the images
+     * @param batch batch size
+     * @param manager a manager for temporary arrays
+     * @return one row per image
+     */
+    public static float[][] rows(BiFunction<Inference, NDArray, NDArray> fn, ImageSet images,
+            int batch, NDManager manager) {
+        return rows(images.count(), batch, manager, (inf, from, to) ->
+                fn.apply(inf, TrainingLoop.range(inf.manager(), images, from, to)));
+    }
+
+    /**
+     * Computes rows for items {@code 0…count-1} in batches, each batch in its own scope.
+     *
+     * @param count number of items
+     * @param batch batch size
+     * @param manager a manager for temporary arrays
+     * @param fn computes one batch's rows
+     * @return one row per item
+     */
+    public static float[][] rows(int count, int batch, NDManager manager, RangeFunction fn) {
+        float[][] out = new float[count][];
+        for (int from = 0; from < count; from += batch) {
+            int to = Math.min(count, from + batch);
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray y = fn.apply(new Inference(scope), from, to);
+                int f = (int) y.getShape().get(1);
+                float[] flat = y.toFloatArray();
+                for (int i = 0; i < to - from; i++) {
+                    out[from + i] = java.util.Arrays.copyOfRange(flat, i * f, (i + 1) * f);
+                }
+            }
+        }
+        return out;
+    }
 }

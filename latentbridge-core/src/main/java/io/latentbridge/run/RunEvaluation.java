@@ -27,8 +27,13 @@ public final class RunEvaluation {
      * @param recorded what {@code result.json} says
      * @param recomputed what the reloaded model gives now
      * @param mismatches names of the metrics that differ
+     * @param analysis the further metrics, also written to {@code analysis.json}
      */
-    public record Outcome(RunResult recorded, RunResult recomputed, List<String> mismatches) {}
+    public record Outcome(RunResult recorded, RunResult recomputed, List<String> mismatches,
+            io.latentbridge.eval.Analysis analysis) {}
+
+    /** The analysis file inside a run directory. */
+    public static final String ANALYSIS = "analysis.json";
 
     /**
      * @param runDir a run directory
@@ -78,7 +83,10 @@ public final class RunEvaluation {
             if (!recorded.targetPerClass().equals(now.targetPerClass())) {
                 mismatches.add("target_per_class");
             }
-            return new Outcome(recorded, now, mismatches);
+            io.latentbridge.eval.Analysis analysis = io.latentbridge.eval.Analyzer.analyze(model,
+                    task.sourceTest(), task.targetTest(), config.train().evalBatch(), manager);
+            Json.write(runDir.resolve(ANALYSIS), analysis);
+            return new Outcome(recorded, now, mismatches, analysis);
         }
     }
 

@@ -49,6 +49,11 @@ public interface MethodModel {
      */
     NDArray features(Inference inference, NDArray images);
 
+    /** @return the cross-domain latent modulation, for methods that have one (CDLM) */
+    default Optional<LatentModulation> modulation() {
+        return Optional.empty();
+    }
+
     /** @return the image translation this method can do, if any */
     default Optional<ImageTranslation> translation() {
         return Optional.empty();

@@ -69,5 +69,10 @@ class TrainingRunTest {
                 new DataRoots(TestData.root(), null, null, false));
         assertThat(o.mismatches()).isEmpty();
         assertThat(o.recomputed().targetAccuracy()).isEqualTo(r.targetAccuracy());
+        JsonNode analysis = json.readTree(out.resolve("analysis.json").toFile());
+        assertThat(analysis.get("a_distance").asDouble()).isBetween(0.0, 2.0);
+        assertThat(analysis.get("latent_kl_modulated").isNumber()).isTrue();
+        assertThat(analysis.at("/target_calibration/bins")).hasSize(15);
+        assertThat(analysis.at("/target_accuracy/accuracy").asDouble()).isEqualTo(r.targetAccuracy());
     }
 }

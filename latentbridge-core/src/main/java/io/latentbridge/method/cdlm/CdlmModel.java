@@ -230,13 +230,21 @@ final class CdlmModel implements MethodModel {
         });
     }
 
-    /** Decodes the transfer mean μ_a + σ_a ⊙ m_b of images a, modulated by images b. */
-    private NDArray translate(Inference inf, NDArray images, NDArray context, Block decoder) {
+    @Override
+    public Optional<io.latentbridge.train.LatentModulation> modulation() {
+        return Optional.of(this::transferMean);
+    }
+
+    /** The transfer mean μ_a + σ_a ⊙ m_b of images a, modulated by images b. */
+    private NDArray transferMean(Inference inf, NDArray images, NDArray context) {
         NDArray h = inf.forward(encoder, images);
         Encoded a = encode(h, block -> inf.forward(block, h));
-        NDArray hb = inf.forward(encoder, context);
-        NDArray mb = signal(inf.forward(modulationHead, hb));
-        NDArray z = reparameterization.mean(a.mu(), a.sigma(), mb);
-        return Activation.sigmoid(inf.forward(decoder, z));
+        NDArray mb = signal(inf.forward(modulationHead, inf.forward(encoder, context)));
+        return reparameterization.mean(a.mu(), a.sigma(), mb);
+    }
+
+    /** Decodes the transfer mean of images a, modulated by images b. */
+    private NDArray translate(Inference inf, NDArray images, NDArray context, Block decoder) {
+        return Activation.sigmoid(inf.forward(decoder, transferMean(inf, images, context)));
     }
 }
