@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Run directory (default: runs/<method>-<source>-<target>-s<seed>).")
+            description = "Run directory (default: runs/<method>-<source>-<target>-s<seed>, "
+                    + "numbered -2, -3, … when taken).")
     Path out;
 
     @Mixin
@@ -85,8 +86,8 @@ final class TrainCommand implements Callable<Integer> {
         var data = engine.data();
         var roots = engine.roots();
         EngineInfo info = engine.start();
-        Path dir = out != null ? out : Path.of("runs", method + "-" + safe(source) + "-"
-                + safe(target) + "-s" + train.seed());
+        Path dir = out != null ? out : freeDefault(Path.of("runs", method + "-" + safe(source)
+                + "-" + safe(target) + "-s" + train.seed()));
         boolean terminal = System.console() != null;
         TrainingRun run = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)));
         RunResult r = run.run(new TrainingRun.Request(m,
@@ -102,6 +103,15 @@ final class TrainCommand implements Callable<Integer> {
                 r.imagesPerSecond());
         System.out.println("run directory: " + dir.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** The default run directory, numbered when an earlier run already took it. */
+    private static Path freeDefault(Path base) {
+        Path dir = base;
+        for (int i = 2; java.nio.file.Files.exists(dir.resolve(TrainingRun.RESULT)); i++) {
+            dir = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return dir;
     }
 
     private static String safe(String s) {
