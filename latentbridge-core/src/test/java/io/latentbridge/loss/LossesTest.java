@@ -97,7 +97,7 @@ class LossesTest {
                 for (int n = 0; n < 3; n++) {
                     dot += cn[n][i] * pn[n][j];
                 }
-                expected += dot * dot;
+                expected += dot * dot / 4; // mean over the 2×2 correlation entries
             }
         }
         try (NDManager m = NDManager.newBaseManager()) {
@@ -108,7 +108,7 @@ class LossesTest {
                     m.create(new float[] {1, 0, -1, 0, 0, 0, 0, 0}, new Shape(4, 2)),
                     m.create(new float[] {0, 0, 0, 0, 0, 1, 0, -1}, new Shape(4, 2))).getFloat();
             assertThat(zero).isCloseTo(0f, within(1e-6f));
-            assertThat(got).isGreaterThan(0.1f);
+            assertThat(got).isGreaterThan(0.02f);
         }
     }
 
