@@ -2,7 +2,6 @@ package io.latentbridge.cli;
 
 import io.latentbridge.run.Benchmark;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
@@ -31,12 +30,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Steps per run.")
     Integer steps;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config applied to every run.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override applied to every run (must be valid for every method).")
-    List<String> overrides = new ArrayList<>();
+    /** Applied to every run; a key must be valid for every method of the grid. */
+    @Mixin
+    ConfigOptions configuration;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Grid directory.")
     Path out;
@@ -53,7 +49,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), config, overrides, steps, out,
+                LongStream.rangeClosed(1, seeds).boxed().toList(), configuration.file,
+                configuration.overrides, steps, out,
                 engine.data());
         boolean terminal = System.console() != null;
         Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code latentbridge data}: the dataset catalog and its verification. */
 @Command(name = "data", mixinStandardHelpOptions = true,
@@ -21,13 +21,12 @@ final class DataCommand {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Show the catalog: each dataset's splits, sizes and where each file was found.")
     static final class ListCommand implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Data root (default: $LATENTBRIDGE_DATA, then ~/.cache/latentbridge).")
-        Path dataDir;
+        @Mixin
+        DataDirOption data;
 
         @Override
         public Integer call() {
-            DataRoots roots = DataRoots.resolve(dataDir, false);
+            DataRoots roots = DataRoots.resolve(data.dataDir, false);
             System.out.printf("%-14s %-6s %7s  %-28s %s%n", "DATASET", "SPLIT", "ITEMS", "FILE",
                     "FOUND AT");
             for (DatasetSpec d : new Catalog().datasets()) {
@@ -50,13 +49,12 @@ final class DataCommand {
             description = "Read every present file of every catalog dataset and check magic "
                     + "numbers, counts, shapes, value ranges and SHA-256. Exits 2 if anything is wrong.")
     static final class VerifyCommand implements Callable<Integer> {
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Data root (default: $LATENTBRIDGE_DATA, then ~/.cache/latentbridge).")
-        Path dataDir;
+        @Mixin
+        DataDirOption data;
 
         @Override
         public Integer call() {
-            DataRoots roots = DataRoots.resolve(dataDir, false);
+            DataRoots roots = DataRoots.resolve(data.dataDir, false);
             List<DatasetVerifier.Row> rows = new DatasetVerifier(new Catalog(), roots).verify();
             System.out.printf("%-7s %-14s %-28s %7s  %s%n", "STATUS", "DATASET", "FILE", "ITEMS",
                     "DETAIL");

@@ -9,7 +9,6 @@ import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.TrainConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -48,12 +47,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the config's, 1).")
     Long seed;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON configuration.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override one configuration key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ConfigOptions configuration;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Run directory (default: runs/<method>-<source>-<target>-s<seed>, "
@@ -68,7 +63,8 @@ final class TrainCommand implements Callable<Integer> {
         MethodRegistry registry = new MethodRegistry();
         Method<?> m = registry.find(method).orElseThrow(() -> new ConfigException(
                 "--method: unknown method '" + method + "' (known: " + registry.names() + ")"));
-        ConfigResolver.Resolved resolved = new ConfigResolver().resolve(m, config, overrides);
+        ConfigResolver.Resolved resolved = new ConfigResolver().resolve(m, configuration.file,
+                configuration.overrides);
         TrainConfig train = resolved.train();
         if (seed != null) {
             train = train.withSeed(seed);

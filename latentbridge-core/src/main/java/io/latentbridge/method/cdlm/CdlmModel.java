@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import io.latentbridge.loss.DomainAdversarialLoss;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.ModulatedReparameterization;
@@ -49,7 +50,7 @@ final class CdlmModel implements MethodModel {
     private final Block domainClassifier;
     private final ParameterGroup group;
     private final ModulatedReparameterization reparameterization;
-    private final GradientReversal reversal;
+    private final DomainAdversarialLoss adversarial;
 
     CdlmModel(CdlmConfig config, ModelShape shape) {
         this.config = config;
@@ -74,7 +75,8 @@ final class CdlmModel implements MethodModel {
         group = new ParameterGroup("cdlm", blocks);
         reparameterization = new ModulatedReparameterization(
                 ModulatedReparameterization.Mode.valueOf(config.modulation().toUpperCase(Locale.ROOT)));
-        reversal = new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0));
+        adversarial = new DomainAdversarialLoss(
+                new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0)), domainClassifier);
     }
 
     @Override
@@ -164,13 +166,9 @@ final class CdlmModel implements MethodModel {
         };
         NDArray cls = Losses.crossEntropy(ctx.forward(classifier, classifierInput), ys);
 
-        float lambda = reversal.lambda(ctx.progress());
-        NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
-        NDArray domainLogits = ctx.forward(domainClassifier,
-                GradientReversal.reverse(aligned, lambda)).reshape(-1);
-        NDArray domainLabels = NDArrays.concat(new ai.djl.ndarray.NDList(
-                ctx.manager().zeros(new Shape(b)), ctx.manager().ones(new Shape(b))), 0);
-        NDArray adv = Losses.binaryCrossEntropyWithLogits(domainLogits, domainLabels);
+        DomainAdversarialLoss.Result domain = adversarial.apply(ctx,
+                "mu".equals(config.alignOn()) ? both.mu() : h, ctx.progress());
+        NDArray adv = domain.loss();
 
         NDArray total = rec.mul((float) config.lambdaRec())
                 .add(kl.mul((float) config.beta()))
@@ -189,7 +187,6 @@ final class CdlmModel implements MethodModel {
         }
         ctx.minimize(total, group);
 
-        double domainAccuracy = Losses.binaryAccuracy(domainLogits, domainLabels).getFloat();
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());
         out.put("rec", (double) rec.getFloat());
@@ -200,8 +197,8 @@ final class CdlmModel implements MethodModel {
         if (cycle != null) {
             out.put("cycle", (double) cycle.getFloat());
         }
-        out.put("lambda", (double) lambda);
-        out.put("domain_acc", domainAccuracy);
+        out.put("lambda", (double) domain.lambda());
+        out.put("domain_acc", (double) domain.accuracy());
         return out;
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.latentbridge.loss.DomainAdversarialLoss;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.method.BackboneModel;
 import io.latentbridge.nn.GradientReversal;
@@ -30,8 +31,7 @@ public final class Dann extends BackboneModel {
             DannConfig.class, DannConfig.DEFAULT, Dann::new);
 
     private final DannConfig config;
-    private final Block domainClassifier;
-    private final GradientReversal reversal;
+    private final DomainAdversarialLoss adversarial;
 
     private Dann(DannConfig config, ModelShape shape) {
         this(config, shape, Networks.mlp(new int[] {config.domainHidden()}, 1));
@@ -41,8 +41,8 @@ public final class Dann extends BackboneModel {
         super("dann", config.hidden(), config.latent(), shape, Map.of("domain_classifier",
                 Map.entry(domainClassifier, new Shape(1, config.latent()))));
         this.config = config;
-        this.domainClassifier = domainClassifier;
-        this.reversal = new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0));
+        this.adversarial = new DomainAdversarialLoss(
+                new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0)), domainClassifier);
     }
 
     @Override
@@ -50,20 +50,15 @@ public final class Dann extends BackboneModel {
         long b = xs.getShape().get(0);
         NDArray f = backbone.features(ctx, NDArrays.concat(new NDList(xs, xt), 0));
         NDArray cls = Losses.crossEntropy(backbone.classify(ctx, f.get(new NDIndex(":{}", b))), ys);
-        float lambda = reversal.lambda(ctx.progress());
-        NDArray domainLogits = ctx.forward(domainClassifier, GradientReversal.reverse(f, lambda))
-                .reshape(-1);
-        NDArray domainLabels = NDArrays.concat(new NDList(
-                ctx.manager().zeros(new Shape(b)), ctx.manager().ones(new Shape(b))), 0);
-        NDArray adv = Losses.binaryCrossEntropyWithLogits(domainLogits, domainLabels);
-        NDArray total = cls.add(adv.mul((float) config.lambdaAdv()));
+        DomainAdversarialLoss.Result adv = adversarial.apply(ctx, f, ctx.progress());
+        NDArray total = cls.add(adv.loss().mul((float) config.lambdaAdv()));
         ctx.minimize(total, group());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());
         out.put("cls", (double) cls.getFloat());
-        out.put("adv", (double) adv.getFloat());
-        out.put("lambda", (double) lambda);
-        out.put("domain_acc", (double) Losses.binaryAccuracy(domainLogits, domainLabels).getFloat());
+        out.put("adv", (double) adv.loss().getFloat());
+        out.put("lambda", (double) adv.lambda());
+        out.put("domain_acc", (double) adv.accuracy());
         return out;
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import io.latentbridge.loss.DomainAdversarialLoss;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.method.BackboneModel;
@@ -38,8 +39,7 @@ public final class Dsn extends BackboneModel {
     private final Block privateSource;
     private final Block privateTarget;
     private final Block decoder;
-    private final Block domainClassifier;
-    private final GradientReversal reversal;
+    private final DomainAdversarialLoss adversarial;
     private final MultiKernelMmd mmd = MultiKernelMmd.standard();
 
     private static Dsn create(DsnConfig config, ModelShape shape) {
@@ -65,8 +65,9 @@ public final class Dsn extends BackboneModel {
         this.privateSource = extra.get("private_source").getKey();
         this.privateTarget = extra.get("private_target").getKey();
         this.decoder = extra.get("decoder").getKey();
-        this.domainClassifier = extra.get("domain_classifier").getKey();
-        this.reversal = new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0));
+        this.adversarial = new DomainAdversarialLoss(
+                new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0)),
+                extra.get("domain_classifier").getKey());
     }
 
     @Override
@@ -86,18 +87,13 @@ public final class Dsn extends BackboneModel {
                 .add(Losses.scaleInvariantMse(rebuilt.get(new NDIndex("{}:", b)), xt));
         NDArray diff = Losses.difference(cs, ps).add(Losses.difference(ct, pt));
 
-        float lambda = reversal.lambda(ctx.progress());
         NDArray sim;
-        Double domainAccuracy = null;
+        DomainAdversarialLoss.Result adv = null;
         if ("mmd".equals(config.similarity())) {
             sim = mmd.apply(cs, ct);
         } else {
-            NDArray logits = ctx.forward(domainClassifier, GradientReversal.reverse(shared, lambda))
-                    .reshape(-1);
-            NDArray labels = NDArrays.concat(new NDList(
-                    ctx.manager().zeros(new Shape(b)), ctx.manager().ones(new Shape(b))), 0);
-            sim = Losses.binaryCrossEntropyWithLogits(logits, labels);
-            domainAccuracy = (double) Losses.binaryAccuracy(logits, labels).getFloat();
+            adv = adversarial.apply(ctx, shared, ctx.progress());
+            sim = adv.loss();
         }
         NDArray total = cls.add(rec.mul((float) config.lambdaRec()))
                 .add(diff.mul((float) config.lambdaDiff()))
@@ -110,9 +106,9 @@ public final class Dsn extends BackboneModel {
         out.put("rec", (double) rec.getFloat());
         out.put("diff", (double) diff.getFloat());
         out.put("sim", (double) sim.getFloat());
-        out.put("lambda", (double) lambda);
-        if (domainAccuracy != null) {
-            out.put("domain_acc", domainAccuracy);
+        if (adv != null) {
+            out.put("lambda", (double) adv.lambda());
+            out.put("domain_acc", (double) adv.accuracy());
         }
         return out;
     }
