@@ -22,8 +22,8 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var roots = engine.roots();
-        engine.start();
-        RunEvaluation.Outcome o = new RunEvaluation().evaluate(run, roots);
+        var info = engine.start();
+        RunEvaluation.Outcome o = new RunEvaluation().evaluate(run, roots, info.toDevice());
         System.out.printf("%-22s %10s %10s%n", "metric", "recorded", "recomputed");
         System.out.printf("%-22s %10.4f %10.4f%n", "target_accuracy",
                 o.recorded().targetAccuracy(), o.recomputed().targetAccuracy());

@@ -46,7 +46,7 @@ public final class DomainAdversarialLoss {
     public Result apply(Forward forward, NDArray features, double progress) {
         long b = features.getShape().get(0) / 2;
         float lambda = reversal.lambda(progress);
-        NDArray logits = forward.forward(domainClassifier, GradientReversal.reverse(features, lambda))
+        NDArray logits = forward.forward(domainClassifier, reversal.apply(features, progress))
                 .reshape(-1);
         NDArray labels = NDArrays.concat(new NDList(features.getManager().zeros(new Shape(b)),
                 features.getManager().ones(new Shape(b))), 0);

@@ -27,11 +27,6 @@ public final class ModulatedReparameterization {
         this.mode = mode;
     }
 
-    /** @return the mode */
-    public Mode mode() {
-        return mode;
-    }
-
     /**
      * Draws the modulated latent.
      *

@@ -38,10 +38,11 @@ public final class RunEvaluation {
     /**
      * @param runDir a run directory
      * @param roots where data is
+     * @param device where to compute
      * @return recorded and recomputed metrics
      * @throws IOException when the run cannot be read
      */
-    public Outcome evaluate(Path runDir, DataRoots roots) throws IOException {
+    public Outcome evaluate(Path runDir, DataRoots roots, ai.djl.Device device) throws IOException {
         Path configFile = runDir.resolve(TrainingRun.CONFIG);
         Path resultFile = runDir.resolve(TrainingRun.RESULT);
         if (!Files.isRegularFile(configFile)) {
@@ -59,7 +60,7 @@ public final class RunEvaluation {
         Task task = Task.load(config.source(), config.target(), roots, new Downloader(),
                 new Task.Options(config.provenance().modelShape().size(),
                         config.provenance().modelShape().channels()));
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(device)) {
             MethodModel model = method.createUnchecked(methodConfig, config.provenance().modelShape());
             load(model, runDir.resolve(TrainingRun.MODEL), manager, config);
             MethodModel judge = null;

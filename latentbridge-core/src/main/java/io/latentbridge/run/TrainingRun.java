@@ -98,7 +98,7 @@ public final class TrainingRun {
                         task.files()));
         Json.write(out.resolve(CONFIG), runConfig);
 
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(request.engine().toDevice())) {
             MethodModel model = request.method().createUnchecked(request.config().method(), shape);
             TrainingLoop.Summary summary = train(model, train, task, out, "model", manager);
             for (var g : model.groups()) {

@@ -5,9 +5,15 @@ package io.latentbridge.train;
  *
  * @param engine engine name
  * @param version engine (libtorch) version
- * @param device the device, e.g. {@code cpu()}
+ * @param device the device name, {@code cpu} or {@code gpu}
  * @param intraOpThreads threads inside one operator
  * @param interOpThreads threads across operators
  */
 public record EngineInfo(String engine, String version, String device, int intraOpThreads,
-        int interOpThreads) {}
+        int interOpThreads) {
+
+    /** @return the device every array of a run is created on */
+    public ai.djl.Device toDevice() {
+        return EngineRuntime.device(device);
+    }
+}

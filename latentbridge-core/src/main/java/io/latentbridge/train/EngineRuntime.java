@@ -24,6 +24,18 @@ public final class EngineRuntime {
      * @return what the engine runs with
      */
     public static EngineInfo start(Path cacheDir, int threads) {
+        return start(cacheDir, threads, "cpu");
+    }
+
+    /**
+     * Configures and loads the engine for a device.
+     *
+     * @param cacheDir where natives are unpacked; {@code null} keeps an existing setting
+     * @param threads intra-op threads; 0 means the number of available cores
+     * @param deviceName {@code cpu} or {@code gpu}, checked against what the engine sees
+     * @return what the engine runs with
+     */
+    public static EngineInfo start(Path cacheDir, int threads, String deviceName) {
         setIfAbsent("ai.djl.offline", "true");
         if (cacheDir != null) {
             setIfAbsent("DJL_CACHE_DIR", cacheDir.toString());
@@ -35,8 +47,8 @@ public final class EngineRuntime {
         // inside each op (intra-op), and a second pool would only compete for the same cores
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         Engine engine = Engine.getEngine("PyTorch");
-        return new EngineInfo(engine.getEngineName(), engine.getVersion(),
-                Device.cpu().toString(),
+        device(deviceName);
+        return new EngineInfo(engine.getEngineName(), engine.getVersion(), deviceName,
                 Integer.getInteger("ai.djl.pytorch.num_threads", cores),
                 Integer.getInteger("ai.djl.pytorch.num_interop_threads", 1));
     }

@@ -29,6 +29,7 @@ public final class ParameterGroup {
 
     private final String name;
     private final Map<String, Block> blocks;
+    private final List<Pair<String, Parameter>> parameters;
     private Optimizer optimizer;
 
     /**
@@ -38,6 +39,15 @@ public final class ParameterGroup {
     public ParameterGroup(String name, Map<String, Block> blocks) {
         this.name = name;
         this.blocks = new LinkedHashMap<>(blocks);
+        // the Parameter objects exist from construction (their arrays come at initialisation),
+        // so the list is built once instead of on every step
+        List<Pair<String, Parameter>> list = new ArrayList<>();
+        for (Map.Entry<String, Block> b : this.blocks.entrySet()) {
+            for (Pair<String, Parameter> p : b.getValue().getParameters()) {
+                list.add(new Pair<>(b.getKey() + "." + p.getKey(), p.getValue()));
+            }
+        }
+        this.parameters = List.copyOf(list);
     }
 
     /** @return the group's name */
@@ -57,24 +67,7 @@ public final class ParameterGroup {
 
     /** @return every trainable parameter with a name prefixed by its block's */
     public List<Pair<String, Parameter>> parameters() {
-        List<Pair<String, Parameter>> out = new ArrayList<>();
-        for (Map.Entry<String, Block> b : blocks.entrySet()) {
-            for (Pair<String, Parameter> p : b.getValue().getParameters()) {
-                out.add(new Pair<>(b.getKey() + "." + p.getKey(), p.getValue()));
-            }
-        }
-        return out;
-    }
-
-    /** @return the number of scalar parameters */
-    public long parameterCount() {
-        long n = 0;
-        for (Pair<String, Parameter> p : parameters()) {
-            if (p.getValue().isInitialized()) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
+        return parameters;
     }
 
     /** Applies one optimizer step to every parameter that has a gradient. */
@@ -108,24 +101,40 @@ public final class ParameterGroup {
     }
 
     /**
-     * Finds a non-finite gradient.
+     * Finds a non-finite gradient. On the hot path: one sum per parameter and a single host sync
+     * (a NaN or an infinity anywhere makes the total non-finite); the per-parameter search runs
+     * only when that check fails. Every array made here belongs to {@code scope} — gradient
+     * wrappers otherwise belong to the weights' long-lived manager and would pile up there.
      *
+     * @param scope the step's manager
      * @return the name of the first parameter whose gradient has a NaN or an infinity, or null
      */
-    String firstNonFiniteGradient() {
-        for (Pair<String, Parameter> p : parameters()) {
-            Parameter parameter = p.getValue();
-            if (!parameter.requiresGradient()) {
-                continue;
+    String firstNonFiniteGradient(NDManager scope) {
+        NDArray total = null;
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().requiresGradient()) {
+                NDArray sum = gradientIn(p.getValue(), scope).abs().sum();
+                total = total == null ? sum : total.add(sum);
             }
-            try (NDArray grad = parameter.getArray().getGradient();
-                    NDArray bad = grad.isNaN().logicalOr(grad.isInfinite()).any()) {
-                if (bad.getBoolean()) {
+        }
+        if (total == null || Float.isFinite(total.getFloat())) {
+            return null;
+        }
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().requiresGradient()) {
+                NDArray grad = gradientIn(p.getValue(), scope);
+                if (grad.isNaN().logicalOr(grad.isInfinite()).any().getBoolean()) {
                     return name + "." + p.getKey();
                 }
             }
         }
         return null;
+    }
+
+    private static NDArray gradientIn(Parameter parameter, NDManager scope) {
+        NDArray grad = parameter.getArray().getGradient();
+        grad.attach(scope);
+        return grad;
     }
 
     /**

@@ -83,7 +83,7 @@ public final class StepContext implements io.latentbridge.nn.Forward {
         }
         collector.backward(loss);
         for (ParameterGroup g : groups) {
-            String bad = g.firstNonFiniteGradient();
+            String bad = g.firstNonFiniteGradient(manager);
             if (bad != null) {
                 throw new DivergenceException("gradient of " + bad, step);
             }

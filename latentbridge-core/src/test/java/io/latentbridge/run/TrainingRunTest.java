@@ -63,10 +63,11 @@ class TrainingRunTest {
         JsonNode config = json.readTree(out.resolve("config.json").toFile());
         assertThat(config.at("/provenance/data_files")).hasSize(6);
         assertThat(config.at("/provenance/engine/version").asText()).isEqualTo("2.7.1");
+        assertThat(config.at("/provenance/engine/device").asText()).isEqualTo("cpu");
         assertThat(config.at("/method_config/modulation").asText()).isEqualTo("noise");
 
         RunEvaluation.Outcome o = new RunEvaluation().evaluate(out,
-                new DataRoots(TestData.root(), null, null, false));
+                new DataRoots(TestData.root(), null, null, false), engine.toDevice());
         assertThat(o.mismatches()).isEmpty();
         assertThat(o.recomputed().targetAccuracy()).isEqualTo(r.targetAccuracy());
         JsonNode analysis = json.readTree(out.resolve("analysis.json").toFile());
