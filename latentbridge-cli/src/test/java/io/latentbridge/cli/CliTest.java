@@ -37,7 +37,10 @@ class CliTest {
 
     static Path data() {
         String env = System.getenv("LATENTBRIDGE_DATA");
-        return (env != null ? Path.of(env) : Path.of("..", "..", "shared", "datasets")).toAbsolutePath();
+        // as in the core tests: relative to the project root, where the README's command is typed
+        Path project = Path.of(System.getProperty("latentbridge.root", ".."));
+        return project.resolve(env != null && !env.isBlank() ? env : "../shared/datasets")
+                .toAbsolutePath().normalize();
     }
 
     @Test
