@@ -3,6 +3,7 @@ package io.latentbridge.cli;
 import io.latentbridge.data.DataException;
 import io.latentbridge.run.ConfigException;
 import io.latentbridge.run.Provenance;
+import io.latentbridge.train.CheckpointException;
 import io.latentbridge.train.DivergenceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,8 @@ public final class Main {
     static final int USAGE = 2;
     /** Exit code for a run that diverged. */
     static final int DIVERGED = 3;
+    /** Exit code for a file system failure (a full disk, say) while writing a run. */
+    static final int IO_FAILURE = 4;
 
     /**
      * @param args command-line arguments
@@ -47,6 +50,18 @@ public final class Main {
             if (t instanceof DivergenceException) {
                 commandLine.getErr().println("latentbridge: " + t.getMessage());
                 return DIVERGED;
+            }
+            if (t instanceof CheckpointException) {
+                commandLine.getErr().println("latentbridge: " + t.getMessage());
+                return IO_FAILURE;
+            }
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                Throwable cause = t instanceof java.io.UncheckedIOException && t.getCause() != null
+                        ? t.getCause() : t;
+                commandLine.getErr().println("latentbridge: cannot write the run: "
+                        + (t.getMessage() == null ? "" : t.getMessage())
+                        + (cause != t && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""));
+                return IO_FAILURE;
             }
             throw e;
         });

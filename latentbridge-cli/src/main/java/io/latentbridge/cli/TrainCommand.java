@@ -21,17 +21,27 @@ import picocli.CommandLine.Option;
         description = "Train a method on a source → target task and write a run directory.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--method", required = true, paramLabel = "NAME",
-            description = "Method: source-only, ddc, dann, dsn, cdlm.")
+    @Option(names = "--method", paramLabel = "NAME",
+            description = "Method: source-only, ddc, dann, dsn, cdlm (required unless --resume).")
     String method;
 
-    @Option(names = "--source", required = true, paramLabel = "DATA",
+    @Option(names = "--source", paramLabel = "DATA",
             description = "Source domain: mnist, fashion-mnist, usps, or folder:PATH.")
     String source;
 
-    @Option(names = "--target", required = true, paramLabel = "DATA",
+    @Option(names = "--target", paramLabel = "DATA",
             description = "Target domain (its labels are never used for training).")
     String target;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the unfinished run in DIR from its newest checkpoint, with "
+                    + "the configuration recorded there.")
+    Path resume;
+
+    @Option(names = "--on-divergence", paramLabel = "stop|retry",
+            description = "On a NaN/Inf: stop (default), or retry from the newest checkpoint "
+                    + "with half the learning rate (at most 3 times).")
+    String onDivergence;
 
     static final class Length {
         @Option(names = "--steps", paramLabel = "N", description = "Training steps.")
@@ -60,11 +70,24 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            return resume();
+        }
+        for (String[] required : new String[][] {{"--method", method}, {"--source", source},
+                {"--target", target}}) {
+            if (required[1] == null) {
+                throw new ConfigException(required[0] + " is required (or --resume DIR)");
+            }
+        }
         MethodRegistry registry = new MethodRegistry();
         Method<?> m = registry.find(method).orElseThrow(() -> new ConfigException(
                 "--method: unknown method '" + method + "' (known: " + registry.names() + ")"));
+        List<String> overrides = new java.util.ArrayList<>(configuration.overrides);
+        if (onDivergence != null) {
+            overrides.add("on_divergence=" + onDivergence);
+        }
         ConfigResolver.Resolved resolved = new ConfigResolver().resolve(m, configuration.file,
-                configuration.overrides);
+                overrides);
         TrainConfig train = resolved.train();
         if (seed != null) {
             train = train.withSeed(seed);
@@ -89,6 +112,29 @@ final class TrainCommand implements Callable<Integer> {
         RunResult r = run.run(new TrainingRun.Request(m,
                 new ConfigResolver.Resolved(train, resolved.method()), source, target, dir,
                 roots, info, epochs > 0 ? epochs : null, data));
+        report(r, dir);
+        return 0;
+    }
+
+    private int resume() throws Exception {
+        if (method != null || source != null || target != null || length != null || seed != null
+                || out != null || configuration.file != null || !configuration.overrides.isEmpty()
+                || onDivergence != null) {
+            throw new ConfigException("--resume takes the run's recorded configuration; drop "
+                    + "--method, --source, --target, --steps, --epochs, --seed, --out, --config, "
+                    + "--set and --on-divergence");
+        }
+        var roots = engine.roots();
+        EngineInfo info = engine.start();
+        boolean terminal = System.console() != null;
+        RunResult r = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)))
+                .resume(resume, roots, info);
+        report(r, resume);
+        return 0;
+    }
+
+    private static void report(RunResult r, Path dir) {
+        String target = r.target();
         System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s step%n",
                 r.targetAccuracy(), r.sourceAccuracy(), target, r.selection());
         if (r.translationAccuracy() != null) {
@@ -98,7 +144,6 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("%d steps in %.1f s (%.0f images/s)%n", r.steps(), r.wallSeconds(),
                 r.imagesPerSecond());
         System.out.println("run directory: " + dir.toAbsolutePath().normalize());
-        return 0;
     }
 
     /** The default run directory, numbered when an earlier run already took it. */

@@ -117,6 +117,42 @@ class CliTest {
     }
 
     @Test
+    void anOutputDirectoryThatCannotBeCreatedIsOneLineExit2() throws IOException {
+        Path file = Files.write(tmp.resolve("a-file"), new byte[] {1});
+        Outcome o = run("train", "--method", "source-only", "--source", "mnist", "--target", "usps",
+                "--steps", "1", "--data-dir", data().toString(), "--out", file.resolve("run").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(lastLine(o.err())).isEqualTo("latentbridge: " + file.resolve("run")
+                + ": cannot create the run directory (Not a directory)");
+        assertThat(o.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void resumeNeedsAnUnfinishedRunAndNothingElse() throws IOException {
+        String d = data().toString();
+        Outcome none = run("train", "--resume", tmp.resolve("nope").toString(), "--data-dir", d);
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(lastLine(none.err())).isEqualTo("latentbridge: " + tmp.resolve("nope")
+                + ": not a run directory (no config.json)");
+        Outcome mixed = run("train", "--resume", tmp.toString(), "--steps", "5");
+        assertThat(mixed.code()).isEqualTo(2);
+        assertThat(mixed.err()).contains("--resume takes the run's recorded configuration");
+        Outcome missing = run("train", "--source", "mnist", "--target", "usps");
+        assertThat(missing.err().strip()).isEqualTo(
+                "latentbridge: --method is required (or --resume DIR)");
+        Files.writeString(tmp.resolve("config.json"), "{ not json");
+        Outcome broken = run("train", "--resume", tmp.toString(), "--data-dir", d);
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(lastLine(broken.err())).startsWith("latentbridge: " + tmp.resolve("config.json")
+                + ": not a readable run configuration").doesNotContain("\n");
+    }
+
+    /** The error line (the engine's start-up line may come before it). */
+    static String lastLine(String err) {
+        return err.strip().lines().reduce((a, b) -> b).orElse("");
+    }
+
+    @Test
     void listShowsWhereEachFileWasFound() {
         Outcome o = run("data", "list", "--data-dir", data().toString());
         assertThat(o.code()).isZero();

@@ -45,19 +45,14 @@ public final class IdxReader {
                 throw new DataException(file, "implausible IDX header: " + count + " images of "
                         + rows + "x" + cols);
             }
-            float[] pixels = new float[count * rows * cols];
-            byte[] buffer = new byte[rows * cols];
-            for (int i = 0; i < count; i++) {
-                try {
-                    data.readFully(buffer);
-                } catch (EOFException e) {
-                    throw new DataException(file, "truncated: header promises " + count
-                            + " images, file ends after " + i);
-                }
-                int offset = i * buffer.length;
-                for (int j = 0; j < buffer.length; j++) {
-                    pixels[offset + j] = (buffer[j] & 0xFF) / 255f;
-                }
+            int size = rows * cols;
+            // read before allocating: a corrupt header must not make us allocate gigabytes
+            byte[] bytes = readExactly(data, (long) count * size, file,
+                    n -> "truncated: header promises " + count + " images, file ends after "
+                            + n / size);
+            float[] pixels = new float[bytes.length];
+            for (int j = 0; j < bytes.length; j++) {
+                pixels[j] = (bytes[j] & 0xFF) / 255f;
             }
             return new ImageSet(count, 1, rows, cols, pixels);
         } catch (IOException e) {
@@ -84,13 +79,8 @@ public final class IdxReader {
             if (count < 0 || count > MAX_VALUES) {
                 throw new DataException(file, "implausible IDX header: " + count + " labels");
             }
-            byte[] bytes = new byte[count];
-            try {
-                data.readFully(bytes);
-            } catch (EOFException e) {
-                throw new DataException(file, "truncated: header promises " + count
-                        + " labels, file ends early");
-            }
+            byte[] bytes = readExactly(data, count, file,
+                    n -> "truncated: header promises " + count + " labels, file ends early");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
                 labels[i] = bytes[i] & 0xFF;
@@ -103,6 +93,27 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new DataException(file, "unreadable (" + DataFiles.oneLine(e) + ")", e);
         }
+    }
+
+    /**
+     * Reads exactly {@code n} bytes in chunks, so memory grows with the data actually present,
+     * not with what a (possibly corrupt) header promises.
+     */
+    private static byte[] readExactly(DataInputStream data, long n, Path file,
+            java.util.function.LongFunction<String> truncated) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(
+                (int) Math.min(n, 1 << 20));
+        byte[] chunk = new byte[1 << 16];
+        long left = n;
+        while (left > 0) {
+            int r = data.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (r < 0) {
+                throw new DataException(file, truncated.apply(n - left));
+            }
+            out.write(chunk, 0, r);
+            left -= r;
+        }
+        return out.toByteArray();
     }
 
     private static int readHeaderInt(DataInputStream data, Path file) throws IOException {

@@ -88,13 +88,18 @@ public final class Benchmark {
                     if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
                         continue;
                     }
-                    deleteTree(dir);
                     ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
                             grid.overrides());
                     var train = r.train().withSeed(seed);
                     if (grid.steps() != null) {
                         train = train.withSteps(grid.steps());
                     }
+                    if (sameRun(dir, train, r.method())) {
+                        // an interrupted run of this very configuration: continue it
+                        new TrainingRun(progress).resume(dir, roots, engine);
+                        continue;
+                    }
+                    deleteTree(dir);
                     new TrainingRun(progress).run(new TrainingRun.Request(method,
                             new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
                             roots, engine, null, grid.data()));
@@ -104,6 +109,25 @@ public final class Benchmark {
         List<Row> rows = table(grid);
         writeTables(rows, grid.out());
         return rows;
+    }
+
+    /** Whether {@code dir} holds an unfinished run with exactly these settings. */
+    private static boolean sameRun(Path dir, io.latentbridge.train.TrainConfig train,
+            Record methodConfig) {
+        Path config = dir.resolve(TrainingRun.CONFIG);
+        if (!Files.isRegularFile(config)) {
+            return false;
+        }
+        try {
+            var json = Json.json();
+            var recorded = json.readTree(config.toFile());
+            // through text, so numbers get the node types reading a file gives them
+            return recorded.path("train").equals(json.readTree(json.writeValueAsString(train)))
+                    && recorded.path("method_config").equals(
+                            json.readTree(json.writeValueAsString(methodConfig)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import io.latentbridge.data.Downloader;
 import io.latentbridge.data.Task;
 import io.latentbridge.method.sourceonly.SourceOnly;
 import io.latentbridge.method.sourceonly.SourceOnlyConfig;
+import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.train.Checkpoints;
 import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.MethodModel;
@@ -38,6 +40,8 @@ public final class TrainingRun {
     public static final String RESULT = "result.json";
     /** Saved parameters. */
     public static final String MODEL = "model";
+    /** Crash-safe checkpoints of an unfinished run (removed when it finishes). */
+    public static final String CHECKPOINTS = "checkpoints";
 
     /**
      * What to run.
@@ -76,13 +80,13 @@ public final class TrainingRun {
         if (Files.exists(out.resolve(RESULT))) {
             throw new ConfigException(out + ": already holds a finished run (choose another --out)");
         }
+        if (Files.exists(out.resolve(CONFIG))) {
+            throw new ConfigException(out + ": holds an unfinished run (continue it with --resume "
+                    + out + ", or choose another --out)");
+        }
         Task task = Task.load(request.source(), request.target(), request.roots(),
                 new Downloader(), request.data());
-        Files.createDirectories(out);
-        if (!Files.isWritable(out)) {
-            throw new ConfigException(out + ": run directory is not writable");
-        }
-        Files.deleteIfExists(out.resolve(METRICS));
+        createWritable(out);
         TrainConfig train = request.config().train();
         if (request.epochs() != null) {
             train = train.withSteps(Math.max(1,
@@ -96,18 +100,67 @@ public final class TrainingRun {
                 new Provenance(Provenance.version(), Provenance.commit(),
                         System.getProperty("java.version"), request.engine(), train.seed(), shape,
                         task.files()));
+        Files.deleteIfExists(out.resolve(METRICS));
         Json.write(out.resolve(CONFIG), runConfig);
+        return execute(request.method(), request.config().method(), train, task, shape, out,
+                request.engine(), request.source(), request.target());
+    }
 
-        try (NDManager manager = NDManager.newBaseManager(request.engine().toDevice())) {
-            MethodModel model = request.method().createUnchecked(request.config().method(), shape);
-            TrainingLoop.Summary summary = train(model, train, task, out, "model", manager);
+    /**
+     * Continues an unfinished run from its newest checkpoint (or from the start when it has
+     * none), with the configuration recorded in its {@code config.json}. Batch order, noise and
+     * jitter are functions of (seed, step), so on the same machine and thread count the result
+     * is the one the uninterrupted run would have given.
+     *
+     * @param out the run directory
+     * @param roots where data is
+     * @param engine the engine in use
+     * @return the result, also written to {@code result.json}
+     * @throws IOException when the run directory cannot be read or written
+     */
+    public RunResult resume(Path out, DataRoots roots, EngineInfo engine) throws IOException {
+        Path configFile = out.resolve(CONFIG);
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException(out + ": not a run directory (no " + CONFIG + ")");
+        }
+        if (Files.exists(out.resolve(RESULT))) {
+            throw new ConfigException(out + ": the run is already finished (" + RESULT + " exists)");
+        }
+        RunConfig config;
+        try {
+            config = Json.json().readValue(configFile.toFile(), RunConfig.class);
+        } catch (IOException e) {
+            throw new ConfigException(configFile + ": not a readable run configuration ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        Method<?> method = new MethodRegistry().find(config.method()).orElseThrow(() ->
+                new ConfigException(configFile + ": unknown method '" + config.method() + "'"));
+        Record methodConfig = Json.json().treeToValue(config.methodConfig(), method.configType());
+        ModelShape shape = config.provenance().modelShape();
+        Task task = Task.load(config.source(), config.target(), roots, new Downloader(),
+                new Task.Options(shape.size(), shape.channels()));
+        createWritable(out);
+        List<Integer> steps = checkpoints(out, config.train()).steps();
+        truncateMetrics(out.resolve(METRICS), steps.isEmpty() ? 0 : steps.get(steps.size() - 1));
+        return execute(method, methodConfig, config.train(), task, shape, out, engine,
+                config.source(), config.target());
+    }
+
+    private RunResult execute(Method<?> method, Record methodConfig, TrainConfig train, Task task,
+            ModelShape shape, Path out, EngineInfo engine, String source, String target)
+            throws IOException {
+        try (NDManager manager = NDManager.newBaseManager(engine.toDevice())) {
+            MethodModel model = method.createUnchecked(methodConfig, shape);
+            TrainingLoop.Summary summary = trainModel(model, train, task, out, manager);
             for (var g : model.groups()) {
                 g.save(out.resolve(MODEL));
             }
             MethodModel judge = null;
             if (train.judgeSteps() > 0 && model.translation().isPresent()) {
                 judge = judgeModel(shape);
-                train(judge, judgeConfig(train), task, out, "judge", manager);
+                TrainingLoop loop = new TrainingLoop(judgeConfig(train), listeners(out, "judge"));
+                loop.initialize(judge, manager);
+                loop.train(judge, task.sourceTrain(), task.targetTrain(), manager, "judge");
                 for (var g : judge.groups()) {
                     g.save(out.resolve(MODEL).resolve("judge"));
                 }
@@ -115,23 +168,80 @@ public final class TrainingRun {
             Measurements.Measured m = Measurements.measure(model, judge, task, train.evalBatch(),
                     manager);
             Measurements.writeGrids(model, task, out, manager);
-            RunResult result = new RunResult(request.method().name(), request.source(),
-                    request.target(), train.seed(), train.steps(), m.target().accuracy(),
+            RunResult result = new RunResult(method.name(), source, target,
+                    train.seed(), train.steps(), m.target().accuracy(),
                     m.source().accuracy(), m.target().perClass(), m.target().confusion(),
                     m.translationAccuracy(), m.judgeTargetAccuracy(), "last",
                     summary.wallSeconds(), summary.imagesPerSecond());
             Json.write(out.resolve(RESULT), result);
+            // the final parameters are in model/: the checkpoints have done their job
+            checkpoints(out, train).clear();
             return result;
         }
     }
 
-    private TrainingLoop.Summary train(MethodModel model, TrainConfig config, Task task, Path out,
-            String phase, NDManager manager) {
+    /** Trains the model with checkpoints (and the loop's divergence policy). */
+    private TrainingLoop.Summary trainModel(MethodModel model, TrainConfig train, Task task,
+            Path out, NDManager manager) {
+        TrainingLoop loop = new TrainingLoop(train, listeners(out, "model"), checkpoints(out, train));
+        loop.initialize(model, manager);
+        return loop.train(model, task.sourceTrain(), task.targetTrain(), manager, "model");
+    }
+
+    private List<TrainingListener> listeners(Path out, String phase) {
         List<TrainingListener> listeners = new ArrayList<>(progress.apply(phase));
         listeners.add(new MetricsFile(out.resolve(METRICS), phase));
-        TrainingLoop loop = new TrainingLoop(config, listeners);
-        loop.initialize(model, manager);
-        return loop.train(model, task.sourceTrain(), task.targetTrain(), manager, phase);
+        return listeners;
+    }
+
+    private static Checkpoints checkpoints(Path out, TrainConfig train) {
+        return new Checkpoints(out.resolve(CHECKPOINTS), train.keepCheckpoints());
+    }
+
+    private static void createWritable(Path out) throws IOException {
+        try {
+            Files.createDirectories(out);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ConfigException(out + ": exists and is not a directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ConfigException(out + ": cannot create the run directory (permission denied)");
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new ConfigException(out + ": cannot create the run directory (" + reason + ")");
+        }
+        Path probe = out.resolve(".write-test");
+        try {
+            Files.write(probe, new byte[0]);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new ConfigException(out + ": run directory is not writable");
+        }
+    }
+
+    /** Drops the metric lines of steps after {@code step}: the resumed run writes them again. */
+    static void truncateMetrics(Path metrics, int step) throws IOException {
+        if (!Files.exists(metrics)) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(metrics)) {
+            JsonNode node;
+            try {
+                node = Json.json().readTree(line);
+            } catch (IOException e) {
+                break; // a line cut by the kill: everything after it is gone too
+            }
+            if (node == null || !"model".equals(node.path("phase").asText())
+                    || node.path("step").asInt(0) > step) {
+                break;
+            }
+            kept.add(line);
+        }
+        Path tmp = metrics.resolveSibling(metrics.getFileName() + ".tmp");
+        Files.write(tmp, kept);
+        Files.move(tmp, metrics, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The judge: a source-only classifier with the shared backbone. */

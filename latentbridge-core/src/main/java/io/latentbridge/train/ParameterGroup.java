@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -30,7 +29,7 @@ public final class ParameterGroup {
     private final String name;
     private final Map<String, Block> blocks;
     private final List<Pair<String, Parameter>> parameters;
-    private Optimizer optimizer;
+    private ResumableOptimizer optimizer;
 
     /**
      * @param name the group's name, used for file names
@@ -61,7 +60,7 @@ public final class ParameterGroup {
     }
 
     /** @param optimizer the optimizer that will update this group */
-    void setOptimizer(Optimizer optimizer) {
+    void setOptimizer(ResumableOptimizer optimizer) {
         this.optimizer = optimizer;
     }
 
@@ -82,7 +81,8 @@ public final class ParameterGroup {
             }
             NDArray weight = parameter.getArray();
             try (NDArray grad = weight.getGradient()) {
-                optimizer.update(parameter.getId(), weight, grad);
+                // the stable name, not the per-process id: the optimizer's state is checkpointed
+                optimizer.update(p.getKey(), weight, grad);
             }
         }
     }
@@ -173,6 +173,48 @@ public final class ParameterGroup {
             } catch (ai.djl.MalformedModelException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
+        }
+        // loaded arrays are new and plain: training on (a resumed run) needs their gradients
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    /**
+     * Writes the optimizer's state to {@code dir/<group>.optimizer}.
+     *
+     * @param dir the folder
+     * @throws IOException when the file cannot be written
+     */
+    public void saveOptimizer(Path dir) throws IOException {
+        if (optimizer == null) {
+            throw new IllegalStateException("group " + name + " has no optimizer");
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve(name + ".optimizer"))))) {
+            optimizer.write(out);
+        }
+    }
+
+    /**
+     * Reads the optimizer's state written by {@link #saveOptimizer}.
+     *
+     * @param dir the folder
+     * @param manager owner of the state arrays
+     * @throws IOException when the file is missing or is not such a state
+     */
+    public void loadOptimizer(Path dir, NDManager manager) throws IOException {
+        if (optimizer == null) {
+            throw new IllegalStateException("group " + name + " has no optimizer");
+        }
+        Path file = dir.resolve(name + ".optimizer");
+        try (DataInputStream in = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(file)))) {
+            optimizer.read(in, manager);
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": truncated optimizer state", e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.latentbridge.train;
 
+import io.latentbridge.data.Augmentation;
+
 /**
  * Settings every method shares. In config files and {@code --set} the keys are snake_case
  * ({@code batch_size}, {@code lr_schedule}, …).
@@ -13,13 +15,34 @@ package io.latentbridge.train;
  * @param logEvery steps between metric lines
  * @param judgeSteps steps of the source-only classifier that scores translations (0: none)
  * @param evalBatch batch size for evaluation
+ * @param augmentShift training-image jitter: largest shift in pixels (0: none); see
+ *     {@link Augmentation}
+ * @param augmentScale training-image jitter: largest relative zoom (0: none)
+ * @param augmentRotate training-image jitter: largest rotation in degrees (0: none)
+ * @param checkpointEvery steps between crash-safe checkpoints (0: none)
+ * @param keepCheckpoints how many of the latest checkpoints are kept
+ * @param onDivergence {@code stop}, or {@code retry}: after a NaN/Inf, continue from the last
+ *     checkpoint with half the learning rate (at most three times)
  */
 public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule,
-        String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch) {
+        String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch,
+        double augmentShift, double augmentScale, double augmentRotate, int checkpointEvery,
+        int keepCheckpoints, String onDivergence) {
 
     /** The defaults. */
-    public static final TrainConfig DEFAULT =
-            new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1, 50, 1500, 500);
+    public static final TrainConfig DEFAULT = new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1,
+            50, 1500, 500, 0, 0, 0, 500, 2, "stop");
+
+    /**
+     * The defaults with the given basic settings (no augmentation, default checkpointing).
+     *
+     * @return the configuration
+     */
+    public static TrainConfig of(int steps, int batchSize, double lr, String lrSchedule,
+            String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch) {
+        return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
+                judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints, "stop");
+    }
 
     /** Rejects invalid values with a message naming the key. */
     public TrainConfig {
@@ -33,6 +56,21 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         require(logEvery > 0, "log_every must be positive, got " + logEvery);
         require(judgeSteps >= 0, "judge_steps must be zero or positive, got " + judgeSteps);
         require(evalBatch > 0, "eval_batch must be positive, got " + evalBatch);
+        require(augmentShift >= 0, "augment_shift must be zero or positive, got " + augmentShift);
+        require(augmentScale >= 0 && augmentScale < 1,
+                "augment_scale must be in [0, 1), got " + augmentScale);
+        require(augmentRotate >= 0 && augmentRotate <= 180,
+                "augment_rotate must be in [0, 180], got " + augmentRotate);
+        require(checkpointEvery >= 0, "checkpoint_every must be zero or positive, got "
+                + checkpointEvery);
+        require(keepCheckpoints > 0, "keep_checkpoints must be positive, got " + keepCheckpoints);
+        require("stop".equals(onDivergence) || "retry".equals(onDivergence),
+                "on_divergence must be stop or retry, got '" + onDivergence + "'");
+    }
+
+    /** @return the training-image jitter these settings ask for */
+    public Augmentation augmentation() {
+        return new Augmentation(augmentShift, augmentScale, augmentRotate);
     }
 
     /**
@@ -41,7 +79,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
      */
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
-                judgeSteps, evalBatch);
+                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
+                checkpointEvery, keepCheckpoints, onDivergence);
     }
 
     /**
@@ -50,7 +89,18 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
      */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, newSeed, logEvery,
-                judgeSteps, evalBatch);
+                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
+                checkpointEvery, keepCheckpoints, onDivergence);
+    }
+
+    /**
+     * @param newLr the base learning rate
+     * @return a copy with that learning rate
+     */
+    public TrainConfig withLr(double newLr) {
+        return new TrainConfig(steps, batchSize, newLr, lrSchedule, optimizer, seed, logEvery,
+                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
+                checkpointEvery, keepCheckpoints, onDivergence);
     }
 
     /** @return the learning-rate factor as a function of progress */

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
+import io.latentbridge.data.Augmentation;
 import io.latentbridge.data.ImageSet;
 import io.latentbridge.data.LabelledImages;
 import io.latentbridge.data.PairedBatches;
@@ -27,6 +27,10 @@ public final class TrainingLoop {
 
     private final TrainConfig config;
     private final List<TrainingListener> listeners;
+    private final Checkpoints checkpoints;
+
+    /** How often {@code on_divergence: retry} halves the learning rate before giving up. */
+    public static final int RETRIES = 3;
 
     /** Summary of a finished training. */
     public record Summary(int steps, double wallSeconds, double imagesPerSecond) {}
@@ -36,8 +40,22 @@ public final class TrainingLoop {
      * @param listeners who hears about progress
      */
     public TrainingLoop(TrainConfig config, List<TrainingListener> listeners) {
+        this(config, listeners, null);
+    }
+
+    /**
+     * A loop that writes checkpoints every {@code checkpoint_every} steps and, when the folder
+     * already holds one, continues from the newest.
+     *
+     * @param config the shared settings
+     * @param listeners who hears about progress
+     * @param checkpoints the checkpoint folder, or null for none
+     */
+    public TrainingLoop(TrainConfig config, List<TrainingListener> listeners,
+            Checkpoints checkpoints) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -50,20 +68,25 @@ public final class TrainingLoop {
     public void initialize(MethodModel model, NDManager manager) {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         model.initialize(manager);
+        setOptimizers(model, config.lr());
+    }
+
+    private void setOptimizers(MethodModel model, double lr) {
         Schedule factor = config.lrFactor();
-        double lr = config.lr();
         int steps = config.steps();
         for (ParameterGroup group : model.groups()) {
             ai.djl.training.tracker.ParameterTracker rate = (id, update) ->
                     (float) (lr * factor.value(Math.min(1.0, (double) update / steps)));
             group.setOptimizer("sgd".equals(config.optimizer())
-                    ? Optimizer.sgd().setLearningRateTracker(rate).optMomentum(0.9f).build()
-                    : Optimizer.adam().optLearningRateTracker(rate).build());
+                    ? ResumableOptimizer.sgd(rate, 0.9f)
+                    : ResumableOptimizer.adam(rate));
         }
     }
 
     /**
-     * Trains an initialised model.
+     * Trains an initialised model. With {@code on_divergence: retry}, a NaN or infinity sends
+     * the run back to the newest checkpoint (or the start) with half the learning rate, at most
+     * {@link #RETRIES} times; each retry is an event for the listeners.
      *
      * @param model the model
      * @param source the labelled source training set
@@ -74,26 +97,82 @@ public final class TrainingLoop {
      */
     public Summary train(MethodModel model, LabelledImages source, UnlabelledImages target,
             NDManager manager, String label) {
+        double lr = config.lr();
+        for (int attempt = 0;; attempt++) {
+            try {
+                return trainOnce(model, source, target, manager, label);
+            } catch (DivergenceException e) {
+                if (!"retry".equals(config.onDivergence()) || attempt >= RETRIES) {
+                    throw e;
+                }
+                lr /= 2;
+                boolean fromCheckpoint = checkpoints != null && !checkpoints.steps().isEmpty();
+                if (!fromCheckpoint) {
+                    initialize(model, manager);
+                }
+                setOptimizers(model, lr);
+                String event = "retrying " + (fromCheckpoint ? "from the checkpoint of step "
+                        + checkpoints.steps().get(checkpoints.steps().size() - 1)
+                        : "from the start") + " with lr " + lr;
+                listeners.forEach(l -> l.onEvent(event));
+            }
+        }
+    }
+
+    /**
+     * One attempt: from the newest checkpoint when there is one (its optimizer state replaces
+     * the fresh one), else from the initialised model.
+     */
+    private Summary trainOnce(MethodModel model, LabelledImages source, UnlabelledImages target,
+            NDManager manager, String label) {
         int steps = config.steps();
         int batch = config.batchSize();
         PairedBatches batches = new PairedBatches(source.size(), target.size(), batch,
                 config.seed());
         ParameterStore store = new ParameterStore(manager, false);
-        listeners.forEach(l -> l.onStart(steps, label));
+        Augmentation augmentation = config.augmentation();
         Map<String, Double> sums = new LinkedHashMap<>();
         int inInterval = 0;
+        int first = 1;
+        double before = 0;
+        if (checkpoints != null) {
+            var resumed = checkpoints.restoreLatest(model.groups(), manager);
+            if (resumed.isPresent()) {
+                Checkpoints.LoopState s = resumed.get();
+                first = s.step() + 1;
+                sums.putAll(s.intervalSums());
+                inInterval = s.inInterval();
+                before = s.elapsedSeconds();
+                // batch order is a function of the seed: replay it to where the run stopped
+                for (int k = 1; k < first; k++) {
+                    batches.next();
+                }
+            }
+        }
+        listeners.forEach(l -> l.onStart(steps, label));
+        final int resumedAt = first - 1;
+        if (resumedAt > 0) {
+            listeners.forEach(l -> l.onEvent("resumed from the checkpoint of step " + resumedAt));
+            listeners.forEach(l -> l.onStep(resumedAt));
+        }
         long start = System.nanoTime();
         long intervalStart = start;
+        Engine engine = Engine.getEngine("PyTorch");
         try {
-            for (int step = 1; step <= steps; step++) {
+            for (int step = first; step <= steps; step++) {
                 double progress = (double) (step - 1) / steps;
                 PairedBatches.Batch b = batches.next();
+                // every random draw of step k is a function of (seed, k), so a run resumed from a
+                // checkpoint continues exactly as the uninterrupted run would have
+                engine.setRandomSeed(stepSeed(config.seed(), step));
+                java.util.SplittableRandom jitter = new java.util.SplittableRandom(
+                        config.seed() * 0x9E3779B97F4A7C15L + step);
                 Map<String, Double> values;
                 try (NDManager stepManager = manager.newSubManager();
-                        GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-                    NDArray xs = images(stepManager, source.images(), b.source());
+                        GradientCollector collector = engine.newGradientCollector()) {
+                    NDArray xs = images(stepManager, source.images(), b.source(), augmentation, jitter);
                     NDArray ys = labels(stepManager, source.labels(), b.source());
-                    NDArray xt = images(stepManager, target.images(), b.target());
+                    NDArray xt = images(stepManager, target.images(), b.target(), augmentation, jitter);
                     StepContext ctx = new StepContext(stepManager, store, collector,
                             model.groups(), step, progress);
                     values = model.step(ctx, xs, ys, xt);
@@ -107,8 +186,8 @@ public final class TrainingLoop {
                 inInterval++;
                 final int done = step;
                 listeners.forEach(l -> l.onStep(done));
+                long now = System.nanoTime();
                 if (step % config.logEvery() == 0 || step == steps) {
-                    long now = System.nanoTime();
                     Map<String, Double> means = new LinkedHashMap<>();
                     for (Map.Entry<String, Double> e : sums.entrySet()) {
                         means.put(e.getKey(), e.getValue() / inInterval);
@@ -116,11 +195,18 @@ public final class TrainingLoop {
                     double seconds = (now - intervalStart) / 1e9;
                     StepLog log = new StepLog(step, steps, means,
                             config.lr() * config.lrFactor().value((double) step / steps),
-                            2.0 * batch * inInterval / seconds, (now - start) / 1e9);
+                            2.0 * batch * inInterval / seconds, before + (now - start) / 1e9);
                     listeners.forEach(l -> l.onLog(log));
                     sums.clear();
                     inInterval = 0;
                     intervalStart = now;
+                }
+                // the last step is checkpointed too: a kill while the judge trains or the
+                // results are measured then resumes without training again
+                if (checkpoints != null && config.checkpointEvery() > 0
+                        && (step % config.checkpointEvery() == 0 || step == steps)) {
+                    checkpoints.save(new Checkpoints.LoopState(step, new LinkedHashMap<>(sums),
+                            inInterval, before + (now - start) / 1e9), model.groups());
                 }
             }
         } catch (DivergenceException e) {
@@ -129,8 +215,15 @@ public final class TrainingLoop {
         } finally {
             listeners.forEach(TrainingListener::onEnd);
         }
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = before + (System.nanoTime() - start) / 1e9;
         return new Summary(steps, wall, 2.0 * batch * steps / wall);
+    }
+
+    /** The engine seed of one step: distinct for every (seed, step) pair in practice. */
+    static int stepSeed(long seed, int step) {
+        long mixed = (seed + 1) * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L;
+        mixed ^= mixed >>> 31;
+        return (int) (mixed & 0x7FFFFFFF);
     }
 
     /**
@@ -142,12 +235,28 @@ public final class TrainingLoop {
      * @return {@code N×C×S×S}
      */
     public static NDArray images(NDManager manager, ImageSet set, int[] indices) {
+        return images(manager, set, indices, Augmentation.NONE, null);
+    }
+
+    /**
+     * Copies selected images into a new array, jittered.
+     *
+     * @param manager owner of the result
+     * @param set the images
+     * @param indices which
+     * @param augmentation the jitter
+     * @param random its draws (unused when the jitter is inactive)
+     * @return {@code N×C×S×S}
+     */
+    public static NDArray images(NDManager manager, ImageSet set, int[] indices,
+            Augmentation augmentation, java.util.SplittableRandom random) {
         int size = set.imageSize();
         float[] buffer = new float[indices.length * size];
         float[] pixels = set.pixels();
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(pixels, indices[i] * size, buffer, i * size, size);
         }
+        augmentation.apply(buffer, indices.length, set.channels(), set.height(), set.width(), random);
         return manager.create(FloatBuffer.wrap(buffer),
                 new Shape(indices.length, set.channels(), set.height(), set.width()));
     }

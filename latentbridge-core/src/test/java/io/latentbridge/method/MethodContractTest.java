@@ -62,7 +62,7 @@ class MethodContractTest {
     @MethodSource("methods")
     void trainsStaysFiniteAndReloadsExactly(Method<?> method) throws Exception {
         ModelShape shape = new ModelShape(1, 28, 10);
-        TrainConfig config = new TrainConfig(12, 16, 1e-3, "dann", "adam", 3, 4, 0, 64);
+        TrainConfig config = TrainConfig.of(12, 16, 1e-3, "dann", "adam", 3, 4, 0, 64);
         List<StepLog> logs = new ArrayList<>();
         TrainingListener capture = new TrainingListener() {
             @Override

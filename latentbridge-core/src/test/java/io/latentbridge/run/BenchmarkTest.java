@@ -53,6 +53,47 @@ class BenchmarkTest {
                 .isEqualTo(withoutWallTime(csv));
     }
 
+    @Test
+    void aGridKilledMidRunResumesAndGivesTheSameTable() throws Exception {
+        var engine = EngineRuntime.start(null, 0);
+        DataRoots roots = new DataRoots(TestData.root(), null, null, false);
+        List<String> settings = List.of("judge_steps=0", "batch_size=16", "log_every=2",
+                "checkpoint_every=2");
+        Benchmark.Grid whole = new Benchmark.Grid(List.of("dann"), List.of("mnist:usps"),
+                List.of(1L, 2L), null, settings, 8, tmp.resolve("whole"),
+                io.latentbridge.data.Task.Options.DEFAULT);
+        new Benchmark(p -> List.of()).run(whole, roots, engine);
+
+        Benchmark.Grid grid = new Benchmark.Grid(whole.methods(), whole.tasks(), whole.seeds(),
+                null, settings, 8, tmp.resolve("killed"), whole.data());
+        // the "kill": the second run dies at step 5, after its checkpoint of step 4
+        int[] starts = {0};
+        io.latentbridge.train.TrainingListener killer = new io.latentbridge.train.TrainingListener() {
+            @Override
+            public void onStart(int steps, String what) {
+                starts[0]++;
+            }
+
+            @Override
+            public void onStep(int step) {
+                if (starts[0] == 2 && step == 5) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        assertThatThrownBy(() -> new Benchmark(p -> List.of(killer)).run(grid, roots, engine))
+                .hasMessage("killed");
+        Path victim = grid.out().resolve("dann/mnist-usps/s2");
+        assertThat(victim.resolve("result.json")).doesNotExist();
+        assertThat(victim.resolve("checkpoints/step-000004")).isDirectory();
+
+        new Benchmark(p -> List.of()).run(grid, roots, engine);
+        assertThat(Files.readString(victim.resolve("metrics.jsonl")))
+                .contains("resumed from the checkpoint of step 4");
+        assertThat(withoutWallTime(Files.readAllLines(grid.out().resolve("table.csv"))))
+                .isEqualTo(withoutWallTime(Files.readAllLines(whole.out().resolve("table.csv"))));
+    }
+
     private static List<String> withoutWallTime(List<String> csv) {
         return csv.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }

@@ -28,7 +28,7 @@ class TrainingRunTest {
     void shortCdlmRunWritesAReloadableRunDirectory() throws Exception {
         EngineInfo engine = EngineRuntime.start(null, 0);
         // small and fast: 120 steps of 32 images per domain, a narrower network
-        TrainConfig train = new TrainConfig(120, 32, 1e-3, "constant", "adam", 5, 20, 40, 500);
+        TrainConfig train = TrainConfig.of(120, 32, 1e-3, "constant", "adam", 5, 20, 40, 500);
         CdlmConfig cdlm = new CdlmConfig(128, 16, "noise", "standardize", "modulated",
                 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
         Path out = tmp.resolve("run");

@@ -83,7 +83,7 @@ class ParameterGroupsTest {
             pixels[i] = (i % 7) / 7f;
         }
         ImageSet images = new ImageSet(8, 1, 2, 2, pixels);
-        TrainConfig config = new TrainConfig(1, 4, 1e-2, "constant", "adam", 1, 1, 0, 8);
+        TrainConfig config = TrainConfig.of(1, 4, 1e-2, "constant", "adam", 1, 1, 0, 8);
         try (NDManager manager = NDManager.newBaseManager()) {
             Alternating model = new Alternating();
             TrainingLoop loop = new TrainingLoop(config, List.of());

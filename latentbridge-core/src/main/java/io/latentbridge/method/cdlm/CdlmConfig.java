@@ -9,7 +9,8 @@ package io.latentbridge.method.cdlm;
  * @param modulation {@code noise}, {@code replace}, {@code shift}, or {@code none} (plain z)
  * @param modulationSignal {@code standardize} (m = batch-standardised W_g h) or {@code tanh}
  * @param classifierInput what the label classifier trains on: {@code modulated} (z̈_st),
- *     {@code mu} or {@code z}; at test time it always reads μ
+ *     {@code mu} or {@code z}, and at test time reads μ; or {@code h}, the deep representation,
+ *     in training and at test time
  * @param beta weight of the KL term
  * @param lambdaRec weight of the reconstruction term
  * @param lambdaAdv weight of the domain-adversarial term (0 disables the domain classifier)
@@ -40,8 +41,8 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
                 "modulation must be noise, replace, shift or none, got '" + modulation + "'");
         check(java.util.List.of("standardize", "tanh").contains(modulationSignal),
                 "modulation_signal must be standardize or tanh, got '" + modulationSignal + "'");
-        check(java.util.List.of("modulated", "mu", "z").contains(classifierInput),
-                "classifier_input must be modulated, mu or z, got '" + classifierInput + "'");
+        check(java.util.List.of("modulated", "mu", "z", "h").contains(classifierInput),
+                "classifier_input must be modulated, mu, z or h, got '" + classifierInput + "'");
         check(beta >= 0, "beta must be zero or positive, got " + beta);
         check(lambdaRec >= 0, "lambda_rec must be zero or positive, got " + lambdaRec);
         check(lambdaAdv >= 0, "lambda_adv must be zero or positive, got " + lambdaAdv);

@@ -95,7 +95,7 @@ final class CdlmModel implements MethodModel {
         modulationHead.initialize(manager, DataType.FLOAT32, h);
         sourceDecoder.initialize(manager, DataType.FLOAT32, z);
         targetDecoder.initialize(manager, DataType.FLOAT32, z);
-        classifier.initialize(manager, DataType.FLOAT32, z);
+        classifier.initialize(manager, DataType.FLOAT32, readsH() ? h : z);
         domainClassifier.initialize(manager, DataType.FLOAT32, "mu".equals(config.alignOn()) ? z : h);
     }
 
@@ -160,6 +160,7 @@ final class CdlmModel implements MethodModel {
                 .add(Losses.mse(Activation.sigmoid(recT), Activation.sigmoid(genT)));
 
         NDArray classifierInput = switch (config.classifierInput()) {
+            case "h" -> h.get(new NDIndex(":{}", b));
             case "mu" -> muS;
             case "z" -> zS;
             default -> zSt;
@@ -207,9 +208,15 @@ final class CdlmModel implements MethodModel {
         return inference.forward(classifier, features(inference, images));
     }
 
+    /** What the classifier reads at test time: μ, or h when {@code classifier_input} is h. */
     @Override
     public NDArray features(Inference inference, NDArray images) {
-        return inference.forward(muHead, inference.forward(encoder, images));
+        NDArray h = inference.forward(encoder, images);
+        return readsH() ? h : inference.forward(muHead, h);
+    }
+
+    private boolean readsH() {
+        return "h".equals(config.classifierInput());
     }
 
     @Override
