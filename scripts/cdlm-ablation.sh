@@ -21,8 +21,9 @@ declare -A variants=(
 )
 order=(full no-modulation no-grl no-consistency mode-replace mode-shift)
 
-for v in "${order[@]}"; do
-  for s in $seeds; do
+# seed-major: an interrupted ablation has whole seeds, not whole variants
+for s in $seeds; do
+  for v in "${order[@]}"; do
     dir="$out/$v/s$s"
     [ -f "$dir/result.json" ] && continue
     rm -rf "$dir"

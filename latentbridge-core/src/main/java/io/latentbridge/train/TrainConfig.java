@@ -31,7 +31,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
 
     /** The defaults. */
     public static final TrainConfig DEFAULT = new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1,
-            50, 1500, 500, 0, 0, 0, 500, 2, "stop");
+            50, 1500, 500, 2, 0.15, 10, 500, 2, "stop");
 
     /**
      * The defaults with the given basic settings (no augmentation, default checkpointing).

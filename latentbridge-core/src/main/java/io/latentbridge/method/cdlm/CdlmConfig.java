@@ -31,7 +31,7 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "modulated", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
