@@ -34,6 +34,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configuration;
 
+    @Option(names = "--select", paramLabel = "PROTOCOL",
+            description = "How each run's model is chosen: last (default), source-val, iwv, dev"
+                    + " or snd (label-free; every protocol's score is recorded).")
+    String select;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Grid directory.")
     Path out;
 
@@ -50,7 +55,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
                 LongStream.rangeClosed(1, seeds).boxed().toList(), configuration.file,
-                configuration.overrides, steps, out,
+                withSelect(configuration.overrides, select), steps, out,
                 engine.data());
         boolean terminal = System.console() != null;
         Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));
@@ -61,5 +66,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.out.print(java.nio.file.Files.readString(out.resolve("table.md")));
         System.out.println("tables: " + out.resolve("table.md") + ", " + out.resolve("table.csv"));
         return 0;
+    }
+
+    static java.util.List<String> withSelect(java.util.List<String> overrides, String select) {
+        java.util.List<String> all = new java.util.ArrayList<>(overrides);
+        if (select != null) {
+            all.add("select=" + select);
+        }
+        return all;
     }
 }

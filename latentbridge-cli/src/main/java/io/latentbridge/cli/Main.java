@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Variational transfer learning on the JVM: domain adaptation, image "
                 + "translation and latent bridges between generative models.",
         subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, BenchmarkCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -38,6 +38,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "the configuration recorded there.")
     Path resume;
 
+    @Option(names = "--select", paramLabel = "PROTOCOL",
+            description = "How the reported model is chosen: last (default), or a label-free "
+                    + "protocol among candidates: source-val, iwv, dev, snd.")
+    String select;
+
     @Option(names = "--on-divergence", paramLabel = "stop|retry",
             description = "On a NaN/Inf: stop (default), or retry from the newest checkpoint "
                     + "with half the learning rate (at most 3 times).")
@@ -82,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
         MethodRegistry registry = new MethodRegistry();
         Method<?> m = registry.find(method).orElseThrow(() -> new ConfigException(
                 "--method: unknown method '" + method + "' (known: " + registry.names() + ")"));
-        List<String> overrides = new java.util.ArrayList<>(configuration.overrides);
+        List<String> overrides = BenchmarkCommand.withSelect(configuration.overrides, select);
         if (onDivergence != null) {
             overrides.add("on_divergence=" + onDivergence);
         }
@@ -119,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
     private int resume() throws Exception {
         if (method != null || source != null || target != null || length != null || seed != null
                 || out != null || configuration.file != null || !configuration.overrides.isEmpty()
-                || onDivergence != null) {
+                || onDivergence != null || select != null) {
             throw new ConfigException("--resume takes the run's recorded configuration; drop "
                     + "--method, --source, --target, --steps, --epochs, --seed, --out, --config, "
                     + "--set and --on-divergence");
@@ -135,8 +140,10 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void report(RunResult r, Path dir) {
         String target = r.target();
-        System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s step%n",
-                r.targetAccuracy(), r.sourceAccuracy(), target, r.selection());
+        String chosen = r.selectedStep() == null ? "last step"
+                : "step " + r.selectedStep() + " chosen by " + r.selection();
+        System.out.printf("target accuracy %.4f  (source %.4f)  on %s test, model = %s%n",
+                r.targetAccuracy(), r.sourceAccuracy(), target, chosen);
         if (r.translationAccuracy() != null) {
             System.out.printf("translation t->s accuracy %.4f  (judge on untranslated target %.4f)%n",
                     r.translationAccuracy(), r.judgeTargetAccuracy());

@@ -21,4 +21,21 @@ public record LabelledImages(ImageSet images, int[] labels, ClassNames classes) 
     public int size() {
         return images.count();
     }
+
+    /**
+     * Items {@code from} (inclusive) to {@code to} (exclusive), e.g. to hold out a validation
+     * slice of a training split.
+     *
+     * @param from first item
+     * @param to end item
+     * @return a new set
+     */
+    public LabelledImages range(int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = from + i;
+        }
+        return new LabelledImages(images.select(idx), java.util.Arrays.copyOfRange(labels, from, to),
+                classes);
+    }
 }

@@ -31,8 +31,13 @@ public final class Analyzer {
         float[][] fs = Predictions.rows(model::features, s, batch, manager);
         float[][] ft = Predictions.rows(model::features, t, batch, manager);
         Double klModulated = null;
+        double klPlain = DomainDistance.diagonalGaussianKl(fs, ft);
         if (model.modulation().isPresent()) {
             LatentModulation mod = model.modulation().get();
+            // the latent claim is about μ, whatever the classifier reads
+            klPlain = DomainDistance.diagonalGaussianKl(
+                    Predictions.rows(mod::plainMean, s, batch, manager),
+                    Predictions.rows(mod::plainMean, t, batch, manager));
             // item i of one domain is modulated by item i of the other, as in training
             float[][] st = pairedRows(mod, s, t, batch, manager);
             float[][] ts = pairedRows(mod, t, s, batch, manager);
@@ -55,10 +60,11 @@ public final class Analyzer {
             correct[i] = arg == targetTest.labels()[i];
         }
         return new Analysis(n, DomainDistance.proxyADistance(fs, ft, manager),
-                DomainDistance.mmd(fs, ft, manager), DomainDistance.diagonalGaussianKl(fs, ft),
+                DomainDistance.mmd(fs, ft, manager), klPlain,
                 klModulated, Predictions.score(predicted, targetTest),
                 Predictions.evaluate(model, sourceTest, batch, manager),
-                Calibration.of(confidence, correct, 15));
+                Calibration.of(confidence, correct, 15),
+                Embedding.of(fs, sourceTest.labels(), ft, targetTest.labels(), 1));
     }
 
     private static float[][] pairedRows(LatentModulation mod, ImageSet a, ImageSet b, int batch,

@@ -22,33 +22,77 @@ public final class DomainDistance {
      * @return d_A
      */
     public static double proxyADistance(float[][] source, float[][] target, NDManager manager) {
+        LinearDomainClassifier c = fitDomainClassifier(evenOdd(source, 0), evenOdd(target, 0),
+                manager);
+        float[][] testS = evenOdd(source, 1);
+        float[][] testT = evenOdd(target, 1);
+        int wrong = 0;
+        for (float p : c.probabilities(testS)) {
+            wrong += p > 0.5f ? 1 : 0;
+        }
+        for (float p : c.probabilities(testT)) {
+            wrong += p > 0.5f ? 0 : 1;
+        }
+        double error = (double) wrong / (testS.length + testT.length);
+        return Math.max(0, Math.min(2, 2 * (1 - 2 * error)));
+    }
+
+    /**
+     * A logistic regression telling target (1) from source (0) on standardised features.
+     *
+     * @param mean feature means of the training points
+     * @param std feature standard deviations
+     * @param weights one weight per feature
+     * @param bias the bias
+     */
+    public record LinearDomainClassifier(float[] mean, float[] std, float[] weights, float bias) {
+
+        /**
+         * @param x {@code n×F} features
+         * @return P(target | x) for each row
+         */
+        public float[] probabilities(float[][] x) {
+            float[] out = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double z = bias;
+                for (int j = 0; j < weights.length; j++) {
+                    z += weights[j] * (x[i][j] - mean[j]) / std[j];
+                }
+                out[i] = (float) (1 / (1 + Math.exp(-z)));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Fits the domain classifier: full-batch gradient descent on the mean log-loss with a small
+     * L2 term (so separable data stays finite), 500 iterations, step 0.5.
+     *
+     * @param source {@code n×F} source features (label 0)
+     * @param target {@code m×F} target features (label 1)
+     * @param manager for temporary arrays
+     * @return the classifier
+     */
+    public static LinearDomainClassifier fitDomainClassifier(float[][] source, float[][] target,
+            NDManager manager) {
         try (NDManager scope = manager.newSubManager()) {
             int f = source[0].length;
-            float[][][] split = {evenOdd(source, 0), evenOdd(target, 0), evenOdd(source, 1),
-                    evenOdd(target, 1)};
-            NDArray trainX = stack(scope, split[0], split[1], f);
-            NDArray trainY = labels(scope, split[0].length, split[1].length);
-            NDArray testX = stack(scope, split[2], split[3], f);
-            NDArray testY = labels(scope, split[2].length, split[3].length);
-            NDArray mean = trainX.mean(new int[] {0}, true);
-            NDArray std = trainX.sub(mean).square().mean(new int[] {0}, true).sqrt().add(1e-6f);
-            trainX = trainX.sub(mean).div(std);
-            testX = testX.sub(mean).div(std);
+            NDArray x = stack(scope, source, target, f);
+            NDArray y = labels(scope, source.length, target.length);
+            NDArray mean = x.mean(new int[] {0}, true);
+            NDArray std = x.sub(mean).square().mean(new int[] {0}, true).sqrt().add(1e-6f);
+            x = x.sub(mean).div(std);
             NDArray w = scope.zeros(new Shape(f, 1));
             NDArray b = scope.zeros(new Shape(1));
-            float n = trainX.getShape().get(0);
+            float n = x.getShape().get(0);
             for (int it = 0; it < 500; it++) {
-                NDArray p = ai.djl.nn.Activation.sigmoid(trainX.matMul(w).add(b));
-                NDArray err = p.sub(trainY);
-                // gradient of the mean log-loss plus a small L2 term, so separable data stays finite
-                w = w.sub(trainX.transpose().matMul(err).div(n).add(w.mul(1e-3f)).mul(0.5f));
+                NDArray p = ai.djl.nn.Activation.sigmoid(x.matMul(w).add(b));
+                NDArray err = p.sub(y);
+                w = w.sub(x.transpose().matMul(err).div(n).add(w.mul(1e-3f)).mul(0.5f));
                 b = b.sub(err.mean().mul(0.5f));
             }
-            NDArray predicted = testX.matMul(w).add(b).gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-            double error = predicted.eq(testY).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                    .mean().getFloat();
-            error = 1 - error;
-            return Math.max(0, Math.min(2, 2 * (1 - 2 * error)));
+            return new LinearDomainClassifier(mean.toFloatArray(), std.toFloatArray(),
+                    w.toFloatArray(), b.toFloatArray()[0]);
         }
     }
 

@@ -75,7 +75,7 @@ public final class RunEvaluation {
                     recorded.seed(), recorded.steps(), m.target().accuracy(), m.source().accuracy(),
                     m.target().perClass(), m.target().confusion(), m.translationAccuracy(),
                     m.judgeTargetAccuracy(), recorded.selection(), recorded.wallSeconds(),
-                    recorded.imagesPerSecond());
+                    recorded.imagesPerSecond(), recorded.selectedStep(), recorded.candidates());
             List<String> mismatches = new ArrayList<>();
             compare("target_accuracy", recorded.targetAccuracy(), now.targetAccuracy(), mismatches);
             compare("source_accuracy", recorded.sourceAccuracy(), now.sourceAccuracy(), mismatches);

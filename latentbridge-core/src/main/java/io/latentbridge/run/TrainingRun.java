@@ -8,6 +8,11 @@ import io.latentbridge.data.Task;
 import io.latentbridge.method.sourceonly.SourceOnly;
 import io.latentbridge.method.sourceonly.SourceOnlyConfig;
 import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.data.LabelledImages;
+import io.latentbridge.eval.Predictions;
+import io.latentbridge.eval.Selection;
+import io.latentbridge.eval.Validators;
+import io.latentbridge.train.Candidates;
 import io.latentbridge.train.Checkpoints;
 import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.Method;
@@ -22,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -40,6 +46,8 @@ public final class TrainingRun {
     public static final String RESULT = "result.json";
     /** Saved parameters. */
     public static final String MODEL = "model";
+    /** Candidate models of a selection protocol (removed when it has chosen). */
+    public static final String CANDIDATES = "candidates";
     /** Crash-safe checkpoints of an unfinished run (removed when it finishes). */
     public static final String CHECKPOINTS = "checkpoints";
 
@@ -151,16 +159,64 @@ public final class TrainingRun {
             throws IOException {
         try (NDManager manager = NDManager.newBaseManager(engine.toDevice())) {
             MethodModel model = method.createUnchecked(methodConfig, shape);
-            TrainingLoop.Summary summary = trainModel(model, train, task, out, manager);
+            boolean selecting = !"last".equals(train.select());
+            LabelledImages sourceTrain = task.sourceTrain();
+            LabelledImages sourceValidation = null;
+            if (selecting) {
+                int held = train.sourceValidation();
+                if (held >= sourceTrain.size()) {
+                    throw new ConfigException("source_validation (" + held + ") must be smaller"
+                            + " than the source training split (" + sourceTrain.size() + ")");
+                }
+                // the held-out slice is the end of the source training split; it never trains
+                sourceValidation = sourceTrain.range(sourceTrain.size() - held, sourceTrain.size());
+                sourceTrain = sourceTrain.range(0, sourceTrain.size() - held);
+            }
+            // candidates are kept always: a protocol chooses among them, and their test
+            // accuracies draw the accuracy-over-training curve of the report
+            Candidates candidates = new Candidates(out.resolve(CANDIDATES), train.steps(),
+                    train.selectCandidates());
+            TrainingLoop loop = new TrainingLoop(train, listeners(out, "model"),
+                    checkpoints(out, train), candidates);
+            loop.initialize(model, manager);
+            TrainingLoop.Summary summary = loop.train(model, sourceTrain, task.targetTrain(),
+                    manager, "model");
+            Map<Integer, double[]> accuracy = new java.util.HashMap<>();
+            final MethodModel trained = model;
+            // reporting only: measured while a candidate is loaded, after its scores
+            java.util.function.IntConsumer measure = step -> accuracy.put(step, new double[] {
+                Predictions.evaluate(trained, task.targetTest(), train.evalBatch(), manager).accuracy(),
+                Predictions.evaluate(trained, task.sourceTest(), train.evalBatch(), manager).accuracy()});
+            Selection.Outcome chosen = null;
+            List<RunResult.Candidate> records = new ArrayList<>();
+            if (selecting) {
+                chosen = Selection.choose(model, candidates,
+                        Validators.byName(train.select()).orElseThrow(),
+                        new Selection.Data(sourceValidation,
+                                Selection.spread(task.targetTrain(), VALIDATION_TARGETS)),
+                        train.evalBatch(), manager, measure);
+                for (Selection.Scored c : chosen.candidates()) {
+                    double[] a = accuracy.get(c.step());
+                    records.add(new RunResult.Candidate(c.step(), c.scores(), a[0], a[1]));
+                }
+            } else {
+                for (int step : candidates.steps()) {
+                    candidates.load(step, model.groups(), manager);
+                    measure.accept(step);
+                    double[] a = accuracy.get(step);
+                    records.add(new RunResult.Candidate(step, Map.of(), a[0], a[1]));
+                }
+                // the last candidate is the final model, which stays loaded
+            }
             for (var g : model.groups()) {
                 g.save(out.resolve(MODEL));
             }
             MethodModel judge = null;
             if (train.judgeSteps() > 0 && model.translation().isPresent()) {
                 judge = judgeModel(shape);
-                TrainingLoop loop = new TrainingLoop(judgeConfig(train), listeners(out, "judge"));
-                loop.initialize(judge, manager);
-                loop.train(judge, task.sourceTrain(), task.targetTrain(), manager, "judge");
+                TrainingLoop judgeLoop = new TrainingLoop(judgeConfig(train), listeners(out, "judge"));
+                judgeLoop.initialize(judge, manager);
+                judgeLoop.train(judge, sourceTrain, task.targetTrain(), manager, "judge");
                 for (var g : judge.groups()) {
                     g.save(out.resolve(MODEL).resolve("judge"));
                 }
@@ -171,22 +227,20 @@ public final class TrainingRun {
             RunResult result = new RunResult(method.name(), source, target,
                     train.seed(), train.steps(), m.target().accuracy(),
                     m.source().accuracy(), m.target().perClass(), m.target().confusion(),
-                    m.translationAccuracy(), m.judgeTargetAccuracy(), "last",
-                    summary.wallSeconds(), summary.imagesPerSecond());
+                    m.translationAccuracy(), m.judgeTargetAccuracy(),
+                    chosen == null ? "last" : chosen.protocol(),
+                    summary.wallSeconds(), summary.imagesPerSecond(),
+                    chosen == null ? null : chosen.step(), records);
             Json.write(out.resolve(RESULT), result);
+            candidates.clear();
             // the final parameters are in model/: the checkpoints have done their job
             checkpoints(out, train).clear();
             return result;
         }
     }
 
-    /** Trains the model with checkpoints (and the loop's divergence policy). */
-    private TrainingLoop.Summary trainModel(MethodModel model, TrainConfig train, Task task,
-            Path out, NDManager manager) {
-        TrainingLoop loop = new TrainingLoop(train, listeners(out, "model"), checkpoints(out, train));
-        loop.initialize(model, manager);
-        return loop.train(model, task.sourceTrain(), task.targetTrain(), manager, "model");
-    }
+    /** Unlabelled target images the validators see (a spread sample of the training split). */
+    static final int VALIDATION_TARGETS = 2000;
 
     private List<TrainingListener> listeners(Path out, String phase) {
         List<TrainingListener> listeners = new ArrayList<>(progress.apply(phase));

@@ -15,4 +15,13 @@ public interface LatentModulation {
      * @return {@code N×Z}
      */
     NDArray transferMean(Inference inference, NDArray images, NDArray other);
+
+    /**
+     * The plain latent mean μ of images, the counterpart of {@link #transferMean}.
+     *
+     * @param inference forward passes in inference mode
+     * @param images images of one domain
+     * @return {@code N×Z}
+     */
+    NDArray plainMean(Inference inference, NDArray images);
 }

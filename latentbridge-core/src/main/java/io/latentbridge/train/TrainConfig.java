@@ -23,15 +23,21 @@ import io.latentbridge.data.Augmentation;
  * @param keepCheckpoints how many of the latest checkpoints are kept
  * @param onDivergence {@code stop}, or {@code retry}: after a NaN/Inf, continue from the last
  *     checkpoint with half the learning rate (at most three times)
+ * @param select how the reported model is chosen: {@code last}, or a label-free protocol
+ *     ({@code source-val}, {@code iwv}, {@code dev}, {@code snd}) among the candidates
+ * @param selectCandidates how many evenly spaced candidates a protocol chooses among
+ * @param sourceValidation source training images held out for {@code source-val}, {@code iwv}
+ *     and {@code dev} (only when {@code select} is not {@code last})
  */
 public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule,
         String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch,
         double augmentShift, double augmentScale, double augmentRotate, int checkpointEvery,
-        int keepCheckpoints, String onDivergence) {
+        int keepCheckpoints, String onDivergence, String select, Integer selectCandidates,
+        Integer sourceValidation) {
 
     /** The defaults. */
     public static final TrainConfig DEFAULT = new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1,
-            50, 1500, 500, 2, 0.15, 10, 500, 2, "stop");
+            50, 1500, 500, 2, 0.15, 10, 500, 2, "stop", "last", 5, 1000);
 
     /**
      * The defaults with the given basic settings (no augmentation, default checkpointing).
@@ -41,11 +47,15 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
     public static TrainConfig of(int steps, int batchSize, double lr, String lrSchedule,
             String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch) {
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
-                judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints, "stop");
+                judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints, "stop", "last", 5, 1000);
     }
 
     /** Rejects invalid values with a message naming the key. */
     public TrainConfig {
+        // run directories written before these keys existed read as the defaults
+        select = select == null ? "last" : select;
+        selectCandidates = selectCandidates == null ? 5 : selectCandidates;
+        sourceValidation = sourceValidation == null ? 1000 : sourceValidation;
         require(steps > 0, "steps must be positive, got " + steps);
         require(batchSize > 0, "batch_size must be positive, got " + batchSize);
         require(lr > 0 && Double.isFinite(lr), "lr must be a positive number, got " + lr);
@@ -66,6 +76,23 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         require(keepCheckpoints > 0, "keep_checkpoints must be positive, got " + keepCheckpoints);
         require("stop".equals(onDivergence) || "retry".equals(onDivergence),
                 "on_divergence must be stop or retry, got '" + onDivergence + "'");
+        require(java.util.List.of("last", "source-val", "iwv", "dev", "snd").contains(select),
+                "select must be last, source-val, iwv, dev or snd, got '" + select + "'");
+        require(selectCandidates > 0, "select_candidates must be positive, got "
+                + selectCandidates);
+        require(sourceValidation > 1, "source_validation must be at least 2, got "
+                + sourceValidation);
+    }
+
+    /**
+     * @param protocol the selection protocol
+     * @return a copy with that protocol
+     */
+    public TrainConfig withSelect(String protocol) {
+        return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
+                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
+                checkpointEvery, keepCheckpoints, onDivergence, protocol, selectCandidates,
+                sourceValidation);
     }
 
     /** @return the training-image jitter these settings ask for */
@@ -80,7 +107,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
     public TrainConfig withSteps(int newSteps) {
         return new TrainConfig(newSteps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
                 judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
-                checkpointEvery, keepCheckpoints, onDivergence);
+                checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
+                sourceValidation);
     }
 
     /**
@@ -90,7 +118,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, newSeed, logEvery,
                 judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
-                checkpointEvery, keepCheckpoints, onDivergence);
+                checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
+                sourceValidation);
     }
 
     /**
@@ -100,7 +129,8 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
     public TrainConfig withLr(double newLr) {
         return new TrainConfig(steps, batchSize, newLr, lrSchedule, optimizer, seed, logEvery,
                 judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
-                checkpointEvery, keepCheckpoints, onDivergence);
+                checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
+                sourceValidation);
     }
 
     /** @return the learning-rate factor as a function of progress */

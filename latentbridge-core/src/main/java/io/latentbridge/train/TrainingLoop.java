@@ -28,6 +28,7 @@ public final class TrainingLoop {
     private final TrainConfig config;
     private final List<TrainingListener> listeners;
     private final Checkpoints checkpoints;
+    private final Candidates candidates;
 
     /** How often {@code on_divergence: retry} halves the learning rate before giving up. */
     public static final int RETRIES = 3;
@@ -53,9 +54,23 @@ public final class TrainingLoop {
      */
     public TrainingLoop(TrainConfig config, List<TrainingListener> listeners,
             Checkpoints checkpoints) {
+        this(config, listeners, checkpoints, null);
+    }
+
+    /**
+     * A loop with checkpoints that also keeps candidate models for a selection protocol.
+     *
+     * @param config the shared settings
+     * @param listeners who hears about progress
+     * @param checkpoints the checkpoint folder, or null for none
+     * @param candidates where candidates are kept, or null for none
+     */
+    public TrainingLoop(TrainConfig config, List<TrainingListener> listeners,
+            Checkpoints checkpoints, Candidates candidates) {
         this.config = config;
         this.listeners = List.copyOf(listeners);
         this.checkpoints = checkpoints;
+        this.candidates = candidates;
     }
 
     /**
@@ -200,6 +215,9 @@ public final class TrainingLoop {
                     sums.clear();
                     inInterval = 0;
                     intervalStart = now;
+                }
+                if (candidates != null) {
+                    candidates.saveIfDue(step, model.groups());
                 }
                 // the last step is checkpointed too: a kill while the judge trains or the
                 // results are measured then resumes without training again

@@ -75,5 +75,19 @@ class TrainingRunTest {
         assertThat(analysis.get("latent_kl_modulated").isNumber()).isTrue();
         assertThat(analysis.at("/target_calibration/bins")).hasSize(15);
         assertThat(analysis.at("/target_accuracy/accuracy").asDouble()).isEqualTo(r.targetAccuracy());
+        assertThat(analysis.at("/embedding/x")).hasSize(1000);
+
+        // the HTML report, opened in a real browser: every chart and grid must load
+        Path page = new io.latentbridge.report.RunReport().write(out);
+        String html = Files.readString(page);
+        assertThat(html).contains("loss per term", "t-SNE", "confusion", "reliability diagram",
+                "target → source", "provenance");
+        var chromium = io.latentbridge.report.HeadlessChromium.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
+                "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it"
+                        + " where it can): the browser check of the report is skipped");
+        int[] images = io.latentbridge.report.HeadlessChromium.images(chromium.get(), page);
+        assertThat(images[1]).as("images on the page").isGreaterThanOrEqualTo(9);
+        assertThat(images[0]).as("images that loaded").isEqualTo(images[1]);
     }
 }

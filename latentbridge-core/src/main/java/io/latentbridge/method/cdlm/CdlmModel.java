@@ -236,7 +236,17 @@ final class CdlmModel implements MethodModel {
 
     @Override
     public Optional<io.latentbridge.train.LatentModulation> modulation() {
-        return Optional.of(this::transferMean);
+        return Optional.of(new io.latentbridge.train.LatentModulation() {
+            @Override
+            public NDArray transferMean(Inference inf, NDArray images, NDArray other) {
+                return CdlmModel.this.transferMean(inf, images, other);
+            }
+
+            @Override
+            public NDArray plainMean(Inference inf, NDArray images) {
+                return inf.forward(muHead, inf.forward(encoder, images));
+            }
+        });
     }
 
     /** The transfer mean μ_a + σ_a ⊙ m_b of images a, modulated by images b. */
