@@ -47,8 +47,10 @@ class CliTest {
     void verifyAcceptsTheRealDatasets() {
         Outcome o = run("data", "verify", "--data-dir", data().toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("10 of 10 files present, all OK.");
-        assertThat(o.out().lines().filter(l -> l.startsWith("OK "))).hasSize(10);
+        // generated domains cached on this machine are verified too, and listed after
+        assertThat(o.out()).contains("10 of 10 files present, ").contains("all OK.");
+        assertThat(o.out().lines()
+                .filter(l -> l.matches("^OK\\s+(mnist|fashion-mnist|usps)\\s.*"))).hasSize(10);
         assertThat(o.out()).contains("60000", "10000", "7291", "2007");
     }
 
@@ -106,6 +108,26 @@ class CliTest {
         Outcome s = run("train", "--method", "cdlm", "--source", "mnist", "--target", "usps",
                 "--image-size", "30");
         assertThat(s.err()).contains("--image-size must be a multiple of 4");
+    }
+
+    @Test
+    void dataPreviewWritesOneRowPerClassAndRejectsBadOptions() throws IOException {
+        Path png = tmp.resolve("usps.png");
+        Outcome o = run("data", "preview", "usps", "--per-class", "5", "--scale", "2",
+                "--data-dir", data().toString(), "--out", png.toString());
+        assertThat(o.code()).isEqualTo(0);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        // 10 rows and 5 columns of 16x16 images at scale 2, 2-pixel gaps
+        assertThat(image.getHeight()).isEqualTo(10 * (32 + 2) + 2);
+        assertThat(image.getWidth()).isEqualTo(5 * (32 + 2) + 2);
+        Outcome bad = run("data", "preview", "usps", "--scale", "0", "--data-dir",
+                data().toString(), "--out", png.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(lastLine(bad.err())).isEqualTo("latentbridge: --scale must be in 1..16, got 0");
+        Outcome spec = run("data", "preview", "syndigits:colour=red", "--data-dir",
+                data().toString(), "--out", png.toString());
+        assertThat(spec.code()).isEqualTo(2);
+        assertThat(lastLine(spec.err())).contains("unknown key 'colour'");
     }
 
     @Test

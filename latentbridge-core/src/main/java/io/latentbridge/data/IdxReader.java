@@ -16,6 +16,8 @@ public final class IdxReader {
 
     /** Magic number of an IDX file of unsigned-byte images. */
     public static final int IMAGES_MAGIC = 2051;
+    /** Magic number of an IDX file of unsigned-byte colour images, N×H×W×C (generated domains). */
+    public static final int COLOUR_IMAGES_MAGIC = 2052;
     /** Magic number of an IDX file of unsigned-byte labels. */
     public static final int LABELS_MAGIC = 2049;
     /** Refuse absurd headers instead of allocating gigabytes for a corrupt file. */
@@ -26,35 +28,43 @@ public final class IdxReader {
     /**
      * Reads an image file.
      *
-     * @param file an {@code *-idx3-ubyte} file, optionally {@code .gz}
-     * @return the images, one channel, values in [0, 1]
+     * @param file an {@code *-idx3-ubyte} file (grey, N×H×W) or an {@code *-idx4-ubyte} file
+     *     (colour, N×H×W×C), optionally {@code .gz}
+     * @return the images, channels first, values in [0, 1]
      */
     public static ImageSet readImages(Path file) {
         try (InputStream in = DataFiles.open(file)) {
             DataInputStream data = new DataInputStream(in);
             int magic = readHeaderInt(data, file);
-            if (magic != IMAGES_MAGIC) {
+            if (magic != IMAGES_MAGIC && magic != COLOUR_IMAGES_MAGIC) {
                 throw new DataException(file, "wrong magic number " + magic + " (expected "
-                        + IMAGES_MAGIC + " for IDX images)");
+                        + IMAGES_MAGIC + " or " + COLOUR_IMAGES_MAGIC + " for IDX images)");
             }
             int count = readHeaderInt(data, file);
             int rows = readHeaderInt(data, file);
             int cols = readHeaderInt(data, file);
-            if (count < 0 || rows <= 0 || cols <= 0
-                    || (long) count * rows * cols > MAX_VALUES) {
+            int channels = magic == COLOUR_IMAGES_MAGIC ? readHeaderInt(data, file) : 1;
+            if (count < 0 || rows <= 0 || cols <= 0 || (channels != 1 && channels != 3)
+                    || (long) count * rows * cols * channels > MAX_VALUES) {
                 throw new DataException(file, "implausible IDX header: " + count + " images of "
-                        + rows + "x" + cols);
+                        + rows + "x" + cols + "x" + channels);
             }
-            int size = rows * cols;
+            int size = rows * cols * channels;
             // read before allocating: a corrupt header must not make us allocate gigabytes
             byte[] bytes = readExactly(data, (long) count * size, file,
                     n -> "truncated: header promises " + count + " images, file ends after "
                             + n / size);
             float[] pixels = new float[bytes.length];
+            int plane = rows * cols;
             for (int j = 0; j < bytes.length; j++) {
-                pixels[j] = (bytes[j] & 0xFF) / 255f;
+                // stored interleaved (H, W, C) like a picture; held channels first (C, H, W)
+                int item = j / size;
+                int within = j % size;
+                int ch = within % channels;
+                int pixel = within / channels;
+                pixels[item * size + ch * plane + pixel] = (bytes[j] & 0xFF) / 255f;
             }
-            return new ImageSet(count, 1, rows, cols, pixels);
+            return new ImageSet(count, channels, rows, cols, pixels);
         } catch (IOException e) {
             throw new DataException(file, "unreadable (" + DataFiles.oneLine(e) + ")", e);
         }

@@ -1,5 +1,8 @@
 package io.latentbridge.data;
 
+import io.latentbridge.data.generated.Assets;
+import io.latentbridge.data.generated.GeneratedDomains;
+import io.latentbridge.data.generated.GenerationSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +36,12 @@ record RawDomain(String name, ClassNames classes, ImageSet trainImages, int[] tr
             return new RawDomain(spec, train.classes(), train.images(), train.labels(),
                     test.images(), test.labels(), files);
         }
+        if (GeneratedDomains.isGenerated(spec)) {
+            return generated(spec, catalog, roots, downloader, folderSide);
+        }
         DatasetSpec dataset = catalog.find(spec).orElseThrow(() -> new DataException(
-                "unknown dataset '" + spec + "' (known: " + catalog.names()
-                        + ", or folder:PATH)"));
+                "unknown dataset '" + spec + "' (known: " + catalog.names() + ", "
+                        + String.join(", ", GeneratedDomains.NAMES) + ", or folder:PATH)"));
         List<DataFileRecord> files = new ArrayList<>();
         java.util.function.Function<DatasetFile, Path> locate = f -> {
             Path p = roots.locate(dataset.name(), f, downloader);
@@ -46,5 +52,36 @@ record RawDomain(String name, ClassNames classes, ImageSet trainImages, int[] tr
         LibsvmReader.Result test = dataset.read(dataset.split("test"), locate);
         return new RawDomain(spec, dataset.classes(), train.images(), train.labels(),
                 test.images(), test.labels(), files);
+    }
+
+    /** A generated domain: made once into the data cache (printing progress), then read. */
+    private static RawDomain generated(String spec, Catalog catalog, DataRoots roots,
+            Downloader downloader, int folderSide) {
+        GeneratedDomains.Stored stored = generatedDomains(roots, downloader)
+                .ensure(GenerationSpec.parse(spec), line -> System.err.println(
+                        "latentbridge: " + line));
+        GeneratedDomains.LabelledSplit train = stored.read("train");
+        GeneratedDomains.LabelledSplit test = stored.read("test");
+        return new RawDomain(spec, GeneratedDomains.classes(), train.images(), train.labels(),
+                test.images(), test.labels(), stored.records());
+    }
+
+    /**
+     * The generated domains of these roots: cached under the roots' cache, MNIST (the base of
+     * mnistm) read through the catalog, once.
+     */
+    static GeneratedDomains generatedDomains(DataRoots roots, Downloader downloader) {
+        Catalog catalog = new Catalog();
+        RawDomain[] mnist = new RawDomain[1];
+        return new GeneratedDomains(roots.cache(), Assets.resolve(), split -> {
+            if (mnist[0] == null) {
+                mnist[0] = read("mnist", catalog, roots, downloader, Task.Options.DEFAULT.size());
+            }
+            return split.equals("train")
+                    ? new GeneratedDomains.LabelledSplit(mnist[0].trainImages(),
+                            mnist[0].trainLabels())
+                    : new GeneratedDomains.LabelledSplit(mnist[0].testImages(),
+                            mnist[0].testLabels());
+        });
     }
 }
