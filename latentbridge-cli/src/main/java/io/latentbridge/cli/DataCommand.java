@@ -71,7 +71,9 @@ final class DataCommand {
     /** {@code data verify}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Read every present file of every catalog dataset and check magic "
-                    + "numbers, counts, shapes, value ranges and SHA-256. Exits 2 if anything is wrong.")
+                    + "numbers, counts, shapes, value ranges and SHA-256; check every cached "
+                    + "generated domain against its manifest and re-generate its first images. "
+                    + "Exits 2 if anything is wrong.")
     static final class VerifyCommand implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -90,9 +92,10 @@ final class DataCommand {
                 failed |= r.status() == DatasetVerifier.Status.FAIL;
                 present += r.status() != DatasetVerifier.Status.MISSING ? 1 : 0;
             }
-            List<GeneratedDomains.Stored> cached = DomainSamples.generated(roots, null).cached();
+            GeneratedDomains generated = DomainSamples.generated(roots, null);
+            List<GeneratedDomains.Stored> cached = generated.cached();
             for (GeneratedDomains.Stored g : cached) {
-                List<String> problems = DomainSamples.generated(roots, null).verify(g);
+                List<String> problems = generated.verify(g);
                 System.out.printf("%-7s %-14s %-28s %7d  %s%n", problems.isEmpty() ? "OK" : "FAIL",
                         g.manifest().name(), g.dir().getFileName(),
                         g.manifest().train() + g.manifest().test(), problems.isEmpty()

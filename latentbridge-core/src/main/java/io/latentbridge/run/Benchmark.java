@@ -1,6 +1,7 @@
 package io.latentbridge.run;
 
 import io.latentbridge.data.DataRoots;
+import io.latentbridge.data.FileTrees;
 import io.latentbridge.method.MethodRegistry;
 import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.Method;
@@ -8,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A grid of runs, one run directory per (method, task, seed) under
@@ -105,7 +104,7 @@ public final class Benchmark {
                         new TrainingRun(progress).resume(dir, roots, engine);
                         continue;
                     }
-                    deleteTree(dir);
+                    FileTrees.delete(dir);
                     new TrainingRun(progress).run(new TrainingRun.Request(method,
                             new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
                             roots, engine, null, grid.data()));
@@ -225,14 +224,4 @@ public final class Benchmark {
         return new String[] {task.substring(0, colon), task.substring(colon + 1)};
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

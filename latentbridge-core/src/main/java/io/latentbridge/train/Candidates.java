@@ -1,6 +1,7 @@
 package io.latentbridge.train;
 
 import ai.djl.ndarray.NDManager;
+import io.latentbridge.data.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class Candidates {
         }
         try {
             Path target = folder(step);
-            Checkpoints.deleteTree(target);
+            FileTrees.delete(target);
             for (ParameterGroup g : groups) {
                 g.save(target);
             }
@@ -89,6 +90,6 @@ public final class Candidates {
      * @throws IOException when they cannot be deleted
      */
     public void clear() throws IOException {
-        Checkpoints.deleteTree(dir);
+        FileTrees.delete(dir);
     }
 }

@@ -2,6 +2,7 @@ package io.latentbridge.train;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latentbridge.data.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -81,7 +82,7 @@ public final class Checkpoints {
         Path partial = dir.resolve(".partial-" + name);
         try {
             Files.createDirectories(dir);
-            deleteTree(partial);
+            FileTrees.delete(partial);
             Files.createDirectories(partial);
             for (ParameterGroup g : groups) {
                 g.save(partial);
@@ -94,12 +95,12 @@ public final class Checkpoints {
                 }
             }
             Path finalDir = dir.resolve(name);
-            deleteTree(finalDir);
+            FileTrees.delete(finalDir);
             Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(dir);
         } catch (IOException | UncheckedIOException e) {
             try {
-                deleteTree(partial);
+                FileTrees.delete(partial);
             } catch (IOException ignored) {
                 // the partial folder is ignored by latest() and removed by the next save
             }
@@ -163,14 +164,14 @@ public final class Checkpoints {
      * @throws IOException when something cannot be deleted
      */
     public void clear() throws IOException {
-        deleteTree(dir);
+        FileTrees.delete(dir);
     }
 
     private void prune() {
         List<Integer> steps = steps();
         for (int i = 0; i < steps.size() - keep; i++) {
             try {
-                deleteTree(dir.resolve(String.format("step-%06d", steps.get(i))));
+                FileTrees.delete(dir.resolve(String.format("step-%06d", steps.get(i))));
             } catch (IOException e) {
                 // an old checkpoint that cannot be removed costs disk space, not correctness
             }
@@ -189,18 +190,6 @@ public final class Checkpoints {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // best effort
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

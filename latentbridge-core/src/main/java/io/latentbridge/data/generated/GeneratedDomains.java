@@ -7,6 +7,7 @@ import io.latentbridge.data.Checksums;
 import io.latentbridge.data.ClassNames;
 import io.latentbridge.data.DataException;
 import io.latentbridge.data.DataFileRecord;
+import io.latentbridge.data.FileTrees;
 import io.latentbridge.data.IdxReader;
 import io.latentbridge.data.IdxWriter;
 import io.latentbridge.data.ImageSet;
@@ -18,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +216,7 @@ public final class GeneratedDomains {
         Path partial = target.resolveSibling(target.getFileName() + ".partial-"
                 + ProcessHandle.current().pid());
         try {
-            deleteTree(partial);
+            FileTrees.delete(partial);
             Files.createDirectories(partial);
             Map<String, String> files = new LinkedHashMap<>();
             String first100 = null;
@@ -247,7 +247,7 @@ public final class GeneratedDomains {
             return new Stored(target, manifest);
         } catch (IOException e) {
             try {
-                deleteTree(partial);
+                FileTrees.delete(partial);
             } catch (IOException ignored) {
                 // the original problem is the one to report
             }
@@ -398,14 +398,4 @@ public final class GeneratedDomains {
         return split + "-labels-idx1-ubyte.gz";
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
