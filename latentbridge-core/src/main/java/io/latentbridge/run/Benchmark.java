@@ -202,7 +202,8 @@ public final class Benchmark {
                     values.replace(" ", ", "), r.selection(), r.steps(), r.meanWallSeconds(), oracle));
             csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s%n", r.method(),
                     r.task(), r.mean(), r.std(), r.accuracies().size(), values, r.selection(),
-                    r.steps(), r.meanWallSeconds(), Double.isNaN(r.oracleMean()) ? "" : oracle));
+                    r.steps(), r.meanWallSeconds(), Double.isNaN(r.oracleMean()) ? ""
+                            : String.format(Locale.ROOT, "%.6f", r.oracleMean())));
         }
         md.append("\nTarget accuracy on the target test split of the model the `selection` protocol"
                 + " chose (`last`: the final step; the others choose without target labels among"

@@ -200,13 +200,17 @@ public final class TrainingRun {
                     records.add(new RunResult.Candidate(c.step(), c.scores(), a[0], a[1]));
                 }
             } else {
-                for (int step : candidates.steps()) {
+                List<Integer> steps = candidates.steps();
+                for (int step : steps.subList(0, Math.max(0, steps.size() - 1))) {
                     candidates.load(step, model.groups(), manager);
                     measure.accept(step);
                     double[] a = accuracy.get(step);
                     records.add(new RunResult.Candidate(step, Map.of(), a[0], a[1]));
                 }
-                // the last candidate is the final model, which stays loaded
+                if (!steps.isEmpty()) {
+                    // the last candidate is the final model: loaded last, measured once below
+                    candidates.load(steps.get(steps.size() - 1), model.groups(), manager);
+                }
             }
             for (var g : model.groups()) {
                 g.save(out.resolve(MODEL));
@@ -224,6 +228,10 @@ public final class TrainingRun {
             Measurements.Measured m = Measurements.measure(model, judge, task, train.evalBatch(),
                     manager);
             Measurements.writeGrids(model, task, out, manager);
+            if (chosen == null && !candidates.steps().isEmpty()) {
+                records.add(new RunResult.Candidate(train.steps(), Map.of(),
+                        m.target().accuracy(), m.source().accuracy()));
+            }
             RunResult result = new RunResult(method.name(), source, target,
                     train.seed(), train.steps(), m.target().accuracy(),
                     m.source().accuracy(), m.target().perClass(), m.target().confusion(),

@@ -39,6 +39,14 @@ class BenchmarkTest {
         List<String> csv = Files.readAllLines(grid.out().resolve("table.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(0)).startsWith("method,task,mean,std,n,values");
+        // the oracle (best kept candidate by target labels) has its own column, never the mean's
+        assertThat(csv.get(0)).endsWith(",oracle_mean");
+        assertThat(md).contains("oracle (best candidate by target labels)");
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",");
+            assertThat(Double.parseDouble(cells[cells.length - 1]))
+                    .isGreaterThanOrEqualTo(Double.parseDouble(cells[2]) - 1e-12);
+        }
 
         // a finished run is skipped; an unfinished one (no result.json) is run again
         Path done = grid.out().resolve("ddc/mnist-usps/s1/result.json");
@@ -58,15 +66,15 @@ class BenchmarkTest {
         var engine = EngineRuntime.start(null, 0);
         DataRoots roots = new DataRoots(TestData.root(), null, null, false);
         List<String> settings = List.of("judge_steps=0", "batch_size=16", "log_every=2",
-                "checkpoint_every=2");
+                "checkpoint_every=2", "select_candidates=2");
         Benchmark.Grid whole = new Benchmark.Grid(List.of("dann"), List.of("mnist:usps"),
-                List.of(1L, 2L), null, settings, 8, tmp.resolve("whole"),
+                List.of(2L), null, settings, 8, tmp.resolve("whole"),
                 io.latentbridge.data.Task.Options.DEFAULT);
         new Benchmark(p -> List.of()).run(whole, roots, engine);
 
         Benchmark.Grid grid = new Benchmark.Grid(whole.methods(), whole.tasks(), whole.seeds(),
                 null, settings, 8, tmp.resolve("killed"), whole.data());
-        // the "kill": the second run dies at step 5, after its checkpoint of step 4
+        // the "kill": the run dies at step 5, after its checkpoint of step 4
         int[] starts = {0};
         io.latentbridge.train.TrainingListener killer = new io.latentbridge.train.TrainingListener() {
             @Override
@@ -76,7 +84,7 @@ class BenchmarkTest {
 
             @Override
             public void onStep(int step) {
-                if (starts[0] == 2 && step == 5) {
+                if (starts[0] == 1 && step == 5) {
                     throw new IllegalStateException("killed");
                 }
             }
