@@ -39,6 +39,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + " or snd (label-free; every protocol's score is recorded).")
     String select;
 
+    @Option(names = "--analyse",
+            description = "Also write every finished run's analysis.json (as eval --run does) and"
+                    + " add proxy A-distance and latent KL columns to the tables.")
+    boolean analyse;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Grid directory.")
     Path out;
 
@@ -56,7 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
                 LongStream.rangeClosed(1, seeds).boxed().toList(), configuration.file,
                 withSelect(configuration.overrides, select), steps, out,
-                engine.data());
+                engine.data(), analyse);
         boolean terminal = System.console() != null;
         Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));
         benchmark.validate(grid);

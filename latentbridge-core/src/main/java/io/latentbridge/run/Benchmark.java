@@ -34,15 +34,33 @@ public final class Benchmark {
      * @param data image size and channels for every run
      */
     public record Grid(List<String> methods, List<String> tasks, List<Long> seeds, Path config,
-            List<String> overrides, Integer steps, Path out, io.latentbridge.data.Task.Options data) {}
+            List<String> overrides, Integer steps, Path out, io.latentbridge.data.Task.Options data,
+            boolean analyse) {
+
+        /** A grid that does not analyse its runs. */
+        public Grid(List<String> methods, List<String> tasks, List<Long> seeds, Path config,
+                List<String> overrides, Integer steps, Path out,
+                io.latentbridge.data.Task.Options data) {
+            this(methods, tasks, seeds, config, overrides, steps, out, data, false);
+        }
+    }
 
     /** One row of the table: a method on a task over its seeds. */
     public record Row(String method, String task, List<Double> accuracies, double mean, double std,
-            String selection, int steps, double meanWallSeconds, List<Double> oracle) {
+            String selection, int steps, double meanWallSeconds, List<Double> oracle,
+            List<Double> aDistance, List<Double> latentKl, List<Double> latentKlModulated) {
 
         /** @return the mean of the oracle values, or NaN when the runs kept no candidates */
         public double oracleMean() {
-            return oracle.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            return mean(oracle);
+        }
+
+        /**
+         * @param values per-seed values
+         * @return their mean, NaN when there are none
+         */
+        public static double mean(List<Double> values) {
+            return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
     }
 
@@ -111,9 +129,52 @@ public final class Benchmark {
                 }
             }
         }
+        if (grid.analyse()) {
+            analyse(grid, roots, engine);
+        }
         List<Row> rows = table(grid);
-        writeTables(rows, grid.out());
+        writeTables(rows, SelectionComparison.of(results(grid)), grid.out());
         return rows;
+    }
+
+    /**
+     * Writes {@code analysis.json} (domain distances, latent KL, calibration, t-SNE) for every
+     * finished run of the grid that has none.
+     */
+    private void analyse(Grid grid, DataRoots roots, EngineInfo engine) throws IOException {
+        for (String t : grid.tasks()) {
+            for (String m : grid.methods()) {
+                for (long seed : grid.seeds()) {
+                    Path dir = runDir(grid, m, t, seed);
+                    if (!Files.isRegularFile(dir.resolve(TrainingRun.RESULT))
+                            || Files.isRegularFile(dir.resolve(RunEvaluation.ANALYSIS))) {
+                        continue;
+                    }
+                    RunEvaluation.Outcome o = new RunEvaluation().evaluate(dir, roots,
+                            engine.toDevice());
+                    if (!o.mismatches().isEmpty()) {
+                        throw new IllegalStateException(dir + ": re-evaluation differs from "
+                                + TrainingRun.RESULT + ": " + o.mismatches());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every finished run of the grid. */
+    private static List<RunResult> results(Grid grid) throws IOException {
+        List<RunResult> out = new ArrayList<>();
+        for (String t : grid.tasks()) {
+            for (String m : grid.methods()) {
+                for (long seed : grid.seeds()) {
+                    Path f = runDir(grid, m, t, seed).resolve(TrainingRun.RESULT);
+                    if (Files.isRegularFile(f)) {
+                        out.add(Json.json().readValue(f.toFile(), RunResult.class));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether {@code dir} holds an unfinished run with exactly these settings. */
@@ -148,6 +209,9 @@ public final class Benchmark {
             for (String m : grid.methods()) {
                 List<Double> acc = new ArrayList<>();
                 List<Double> oracle = new ArrayList<>();
+                List<Double> aDistance = new ArrayList<>();
+                List<Double> latentKl = new ArrayList<>();
+                List<Double> latentKlModulated = new ArrayList<>();
                 double wall = 0;
                 String selection = "last";
                 int steps = 0;
@@ -162,6 +226,15 @@ public final class Benchmark {
                         oracle.add(r.candidates().stream()
                                 .mapToDouble(RunResult.Candidate::targetAccuracy).max().orElseThrow());
                     }
+                    Path analysis = f.resolveSibling(RunEvaluation.ANALYSIS);
+                    if (Files.isRegularFile(analysis)) {
+                        var a = Json.json().readTree(analysis.toFile());
+                        aDistance.add(a.path("a_distance").asDouble());
+                        latentKl.add(a.path("latent_kl").asDouble());
+                        if (a.hasNonNull("latent_kl_modulated")) {
+                            latentKlModulated.add(a.path("latent_kl_modulated").asDouble());
+                        }
+                    }
                     wall += r.wallSeconds();
                     selection = r.selection();
                     steps = r.steps();
@@ -171,7 +244,9 @@ public final class Benchmark {
                 double std = acc.size() > 1 ? Math.sqrt(ss / (acc.size() - 1)) : 0;
                 rows.add(new Row(m, t, acc, mean, std, selection, steps,
                         acc.isEmpty() ? 0 : wall / acc.size(),
-                        oracle.size() == acc.size() ? List.copyOf(oracle) : List.of()));
+                        oracle.size() == acc.size() ? List.copyOf(oracle) : List.of(),
+                        List.copyOf(aDistance), List.copyOf(latentKl),
+                        List.copyOf(latentKlModulated)));
             }
         }
         return rows;
@@ -181,29 +256,46 @@ public final class Benchmark {
      * Writes {@code table.md} and {@code table.csv}.
      *
      * @param rows the rows
+     * @param selection the comparison of selection protocols (empty when no run was selected)
      * @param out the grid directory
      * @throws IOException when they cannot be written
      */
-    public static void writeTables(List<Row> rows, Path out) throws IOException {
+    public static void writeTables(List<Row> rows, SelectionComparison selection, Path out)
+            throws IOException {
         Files.createDirectories(out);
+        boolean analysed = rows.stream().anyMatch(r -> !r.aDistance().isEmpty());
         StringBuilder md = new StringBuilder();
         md.append("| method | task | target accuracy (mean ± std) | seeds | selection | steps | wall s/run"
-                + " | oracle (best candidate by target labels) |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder(
-                "method,task,mean,std,n,values,selection,steps,wall_seconds_per_run,oracle_mean\n");
+                + " | oracle (best candidate by target labels) |"
+                + (analysed ? " proxy A-distance | latent KL |" : "") + "\n");
+        md.append("|---|---|---|---|---|---|---|---|" + (analysed ? "---|---|" : "") + "\n");
+        StringBuilder csv = new StringBuilder("method,task,mean,std,n,values,selection,steps,"
+                + "wall_seconds_per_run,oracle_mean,a_distance_mean,latent_kl_mean,"
+                + "latent_kl_modulated_mean\n");
         for (Row r : rows) {
             String values = String.join(" ", r.accuracies().stream()
                     .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
             String oracle = Double.isNaN(r.oracleMean()) ? "–"
                     : String.format(Locale.ROOT, "%.4f", r.oracleMean());
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %s | %s | %d | %.0f | %s |%n",
+            String distances = "";
+            if (analysed) {
+                String kl = r.latentKl().isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f",
+                        Row.mean(r.latentKl()));
+                if (!r.latentKlModulated().isEmpty()) {
+                    kl += String.format(Locale.ROOT, " → %.2f modulated",
+                            Row.mean(r.latentKlModulated()));
+                }
+                distances = String.format(Locale.ROOT, " %s | %s |", r.aDistance().isEmpty() ? "–"
+                        : String.format(Locale.ROOT, "%.3f", Row.mean(r.aDistance())), kl);
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %s | %s | %d | %.0f | %s |%s%n",
                     r.method(), r.task().replace(":", " → "), r.mean(), r.std(),
-                    values.replace(" ", ", "), r.selection(), r.steps(), r.meanWallSeconds(), oracle));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s%n", r.method(),
-                    r.task(), r.mean(), r.std(), r.accuracies().size(), values, r.selection(),
-                    r.steps(), r.meanWallSeconds(), Double.isNaN(r.oracleMean()) ? ""
-                            : String.format(Locale.ROOT, "%.6f", r.oracleMean())));
+                    values.replace(" ", ", "), r.selection(), r.steps(), r.meanWallSeconds(), oracle,
+                    distances));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s,%s,%s,%s%n",
+                    r.method(), r.task(), r.mean(), r.std(), r.accuracies().size(), values,
+                    r.selection(), r.steps(), r.meanWallSeconds(), csvMean(r.oracle()),
+                    csvMean(r.aDistance()), csvMean(r.latentKl()), csvMean(r.latentKlModulated())));
         }
         md.append("\nTarget accuracy on the target test split of the model the `selection` protocol"
                 + " chose (`last`: the final step; the others choose without target labels among"
@@ -211,8 +303,26 @@ public final class Benchmark {
                 + " checkpoint. The oracle column is the best candidate by target test accuracy,"
                 + " averaged over seeds: what a paper that picks its checkpoint on the test labels"
                 + " would report. It is never the honest number.\n");
+        if (analysed) {
+            md.append("\nProxy A-distance (2(1 − 2ε) of a linear domain classifier on held-out"
+                    + " features) and latent KL (moment-matched Gaussians of the two domains'"
+                    + " features; for CDLM its plain means μ, then its transfer means) are means"
+                    + " over the seeds whose `analysis.json` exists (`benchmark --analyse` or"
+                    + " `eval --run`).\n");
+        }
+        if (selection.runs() > 0) {
+            md.append("\n### Label-free selection against the oracle (").append(selection.runs())
+                    .append(" runs)\n\n").append(selection.markdown())
+                    .append("\nEach protocol's choice replayed from the scores every run recorded"
+                            + " for every candidate; its target accuracy is read only here, to"
+                            + " compare the protocols.\n");
+        }
         Files.writeString(out.resolve("table.md"), md);
         Files.writeString(out.resolve("table.csv"), csv);
+    }
+
+    private static String csvMean(List<Double> values) {
+        return values.isEmpty() ? "" : String.format(Locale.ROOT, "%.6f", Row.mean(values));
     }
 
     static Path runDir(Grid grid, String method, String task, long seed) {
