@@ -22,11 +22,11 @@ if ! "$py" -c "import torch" 2>/dev/null; then
   fi
 fi
 echo "bench: building LatentBridge and the DL4J peer's class path" >&2
-(cd "$root" && mvn -q -B -o -DskipTests install >/dev/null 2>&1 || mvn -q -B -DskipTests install >/dev/null)
+(cd "$root" && mvn -q -B -o -DskipTests install >/dev/null 2>&1 || mvn -q -B -DskipTests install >/dev/null 2>&1)
 cp="$root/latentbridge-cli/target/latentbridge-cli.jar"
 dl4jcp="$root/target/bench/dl4j-classpath.txt"
 mkdir -p "$(dirname "$out")" "$root/target/bench"
-(cd "$root/bench/dl4j" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$dl4jcp" >/dev/null)
+(cd "$root/bench/dl4j" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$dl4jcp" >/dev/null 2>&1)
 : > "$out"
 lb() {
   java -Dai.djl.offline=true -DDJL_CACHE_DIR="$root/target/djl-cache" -Djna.tmpdir="$root/target/djl-cache/jna" \
