@@ -31,8 +31,10 @@ public final class Analyzer {
         float[][] fs = Predictions.rows(model::features, s, batch, manager);
         float[][] ft = Predictions.rows(model::features, t, batch, manager);
         Double klModulated = null;
-        double klPlain = DomainDistance.diagonalGaussianKl(fs, ft);
-        if (model.modulation().isPresent()) {
+        double klPlain;
+        if (model.modulation().isEmpty()) {
+            klPlain = DomainDistance.diagonalGaussianKl(fs, ft);
+        } else {
             LatentModulation mod = model.modulation().get();
             // the latent claim is about μ, whatever the classifier reads
             klPlain = DomainDistance.diagonalGaussianKl(

@@ -20,6 +20,7 @@ public final class CandidateOutputs {
     private final Outputs sourceValidation;
     private final int[] sourceLabels;
     private final Outputs target;
+    private double[] importanceWeights;
 
     /**
      * @param declared the views the validator declared
@@ -57,5 +58,20 @@ public final class CandidateOutputs {
     public Outputs target() {
         require(ValidationView.TARGET_UNLABELLED);
         return target;
+    }
+
+    /**
+     * Importance weights p_t(x)/p_s(x) of the source-validation items, fitted once and shared
+     * by every validator that reads these outputs (IWV and DEV use the same weights).
+     *
+     * @param manager for the domain classifier's fit
+     * @return one weight per source-validation item
+     */
+    public double[] importanceWeights(ai.djl.ndarray.NDManager manager) {
+        if (importanceWeights == null) {
+            importanceWeights = ImportanceWeights.estimate(sourceValidation().features(),
+                    target().features(), manager);
+        }
+        return importanceWeights;
     }
 }

@@ -7,10 +7,11 @@ import io.latentbridge.data.UnlabelledImages;
 import io.latentbridge.train.Candidates;
 import io.latentbridge.train.MethodModel;
 import java.io.IOException;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -61,8 +62,6 @@ public final class Selection {
     public static Outcome choose(MethodModel model, Candidates candidates, Validator protocol,
             Data data, int batch, NDManager manager, IntConsumer whileLoaded) throws IOException {
         List<Validator> all = Validators.all();
-        EnumSet<ValidationView> views = EnumSet.noneOf(ValidationView.class);
-        all.forEach(v -> views.addAll(v.views()));
         java.util.ArrayList<Scored> scored = new java.util.ArrayList<>();
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -73,13 +72,17 @@ public final class Selection {
             CandidateOutputs.Outputs target = outputs(model, data.target().images(), batch,
                     manager);
             Map<String, Double> scores = new LinkedHashMap<>();
+            // one view per declared set: validators declaring the same data share what is
+            // derived from it (IWV and DEV fit the importance weights once)
+            Map<Set<ValidationView>, CandidateOutputs> byViews = new HashMap<>();
             for (Validator v : all) {
                 // each validator sees only what it declared
-                CandidateOutputs visible = new CandidateOutputs(v.views(),
-                        v.views().contains(ValidationView.SOURCE_VALIDATION) ? source : null,
-                        v.views().contains(ValidationView.SOURCE_VALIDATION)
-                                ? data.sourceValidation().labels() : null,
-                        v.views().contains(ValidationView.TARGET_UNLABELLED) ? target : null);
+                CandidateOutputs visible = byViews.computeIfAbsent(v.views(),
+                        views -> new CandidateOutputs(views,
+                                views.contains(ValidationView.SOURCE_VALIDATION) ? source : null,
+                                views.contains(ValidationView.SOURCE_VALIDATION)
+                                        ? data.sourceValidation().labels() : null,
+                                views.contains(ValidationView.TARGET_UNLABELLED) ? target : null));
                 scores.put(v.name(), v.score(visible, manager));
             }
             whileLoaded.accept(step);

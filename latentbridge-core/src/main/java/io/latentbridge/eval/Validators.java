@@ -53,8 +53,7 @@ public final class Validators {
             (o, m) -> accuracy(o.sourceValidation().logits(), o.sourceLabels()));
 
     static final Validator IWV = new Simple("iwv", BOTH, (o, m) -> {
-        double[] w = ImportanceWeights.estimate(o.sourceValidation().features(),
-                o.target().features(), m);
+        double[] w = o.importanceWeights(m);
         double[] loss = crossEntropy(o.sourceValidation().logits(), o.sourceLabels());
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
@@ -64,8 +63,7 @@ public final class Validators {
     });
 
     static final Validator DEV = new Simple("dev", BOTH, (o, m) -> {
-        double[] w = ImportanceWeights.estimate(o.sourceValidation().features(),
-                o.target().features(), m);
+        double[] w = o.importanceWeights(m);
         double[] loss = crossEntropy(o.sourceValidation().logits(), o.sourceLabels());
         return -devRisk(w, loss);
     });

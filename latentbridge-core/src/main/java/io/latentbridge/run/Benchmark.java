@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -43,7 +45,29 @@ public final class Benchmark {
                 io.latentbridge.data.Task.Options data) {
             this(methods, tasks, seeds, config, overrides, steps, out, data, false);
         }
+
+        /** @return every run of the grid, task by task, method by method, seed by seed */
+        public List<Cell> cells() {
+            List<Cell> cells = new ArrayList<>();
+            for (String t : tasks) {
+                for (String m : methods) {
+                    for (long seed : seeds) {
+                        cells.add(new Cell(m, t, seed));
+                    }
+                }
+            }
+            return cells;
+        }
     }
+
+    /**
+     * One run of a grid.
+     *
+     * @param method the method
+     * @param task {@code SOURCE:TARGET}
+     * @param seed the seed
+     */
+    public record Cell(String method, String task, long seed) {}
 
     /** One row of the table: a method on a task over its seeds. */
     public record Row(String method, String task, List<Double> accuracies, double mean, double std,
@@ -102,38 +126,35 @@ public final class Benchmark {
     public List<Row> run(Grid grid, DataRoots roots, EngineInfo engine) throws IOException {
         validate(grid);
         MethodRegistry registry = new MethodRegistry();
-        for (String t : grid.tasks()) {
-            String[] st = splitTask(t);
-            for (String m : grid.methods()) {
-                Method<?> method = registry.find(m).orElseThrow();
-                for (long seed : grid.seeds()) {
-                    Path dir = runDir(grid, m, t, seed);
-                    if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
-                        continue;
-                    }
-                    ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
-                            grid.overrides());
-                    var train = r.train().withSeed(seed);
-                    if (grid.steps() != null) {
-                        train = train.withSteps(grid.steps());
-                    }
-                    if (sameRun(dir, train, r.method())) {
-                        // an interrupted run of this very configuration: continue it
-                        new TrainingRun(progress).resume(dir, roots, engine);
-                        continue;
-                    }
-                    FileTrees.delete(dir);
-                    new TrainingRun(progress).run(new TrainingRun.Request(method,
-                            new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
-                            roots, engine, null, grid.data()));
-                }
+        for (Cell c : grid.cells()) {
+            Path dir = runDir(grid, c);
+            if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
+                continue;
             }
+            Method<?> method = registry.find(c.method()).orElseThrow();
+            ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
+                    grid.overrides());
+            var train = r.train().withSeed(c.seed());
+            if (grid.steps() != null) {
+                train = train.withSteps(grid.steps());
+            }
+            if (sameRun(dir, train, r.method())) {
+                // an interrupted run of this very configuration: continue it
+                new TrainingRun(progress).resume(dir, roots, engine);
+                continue;
+            }
+            FileTrees.delete(dir);
+            String[] st = splitTask(c.task());
+            new TrainingRun(progress).run(new TrainingRun.Request(method,
+                    new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
+                    roots, engine, null, grid.data()));
         }
         if (grid.analyse()) {
             analyse(grid, roots, engine);
         }
-        List<Row> rows = table(grid);
-        writeTables(rows, SelectionComparison.of(results(grid)), grid.out());
+        Map<Cell, RunResult> results = results(grid);
+        List<Row> rows = table(grid, results);
+        writeTables(rows, SelectionComparison.of(List.copyOf(results.values())), grid.out());
         return rows;
     }
 
@@ -142,36 +163,27 @@ public final class Benchmark {
      * finished run of the grid that has none.
      */
     private void analyse(Grid grid, DataRoots roots, EngineInfo engine) throws IOException {
-        for (String t : grid.tasks()) {
-            for (String m : grid.methods()) {
-                for (long seed : grid.seeds()) {
-                    Path dir = runDir(grid, m, t, seed);
-                    if (!Files.isRegularFile(dir.resolve(TrainingRun.RESULT))
-                            || Files.isRegularFile(dir.resolve(RunEvaluation.ANALYSIS))) {
-                        continue;
-                    }
-                    RunEvaluation.Outcome o = new RunEvaluation().evaluate(dir, roots,
-                            engine.toDevice());
-                    if (!o.mismatches().isEmpty()) {
-                        throw new IllegalStateException(dir + ": re-evaluation differs from "
-                                + TrainingRun.RESULT + ": " + o.mismatches());
-                    }
-                }
+        for (Cell c : grid.cells()) {
+            Path dir = runDir(grid, c);
+            if (!Files.isRegularFile(dir.resolve(TrainingRun.RESULT))
+                    || Files.isRegularFile(dir.resolve(RunEvaluation.ANALYSIS))) {
+                continue;
+            }
+            RunEvaluation.Outcome o = new RunEvaluation().evaluate(dir, roots, engine.toDevice());
+            if (!o.mismatches().isEmpty()) {
+                throw new IllegalStateException(dir + ": re-evaluation differs from "
+                        + TrainingRun.RESULT + ": " + o.mismatches());
             }
         }
     }
 
-    /** Every finished run of the grid. */
-    private static List<RunResult> results(Grid grid) throws IOException {
-        List<RunResult> out = new ArrayList<>();
-        for (String t : grid.tasks()) {
-            for (String m : grid.methods()) {
-                for (long seed : grid.seeds()) {
-                    Path f = runDir(grid, m, t, seed).resolve(TrainingRun.RESULT);
-                    if (Files.isRegularFile(f)) {
-                        out.add(Json.json().readValue(f.toFile(), RunResult.class));
-                    }
-                }
+    /** Every finished run of the grid, in grid order. */
+    private static Map<Cell, RunResult> results(Grid grid) throws IOException {
+        Map<Cell, RunResult> out = new LinkedHashMap<>();
+        for (Cell c : grid.cells()) {
+            Path f = runDir(grid, c).resolve(TrainingRun.RESULT);
+            if (Files.isRegularFile(f)) {
+                out.put(c, Json.json().readValue(f.toFile(), RunResult.class));
             }
         }
         return out;
@@ -204,6 +216,10 @@ public final class Benchmark {
      * @throws IOException when a result cannot be read
      */
     public static List<Row> table(Grid grid) throws IOException {
+        return table(grid, results(grid));
+    }
+
+    private static List<Row> table(Grid grid, Map<Cell, RunResult> results) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (String t : grid.tasks()) {
             for (String m : grid.methods()) {
@@ -216,17 +232,17 @@ public final class Benchmark {
                 String selection = "last";
                 int steps = 0;
                 for (long seed : grid.seeds()) {
-                    Path f = runDir(grid, m, t, seed).resolve(TrainingRun.RESULT);
-                    if (!Files.isRegularFile(f)) {
+                    Cell cell = new Cell(m, t, seed);
+                    RunResult r = results.get(cell);
+                    if (r == null) {
                         continue;
                     }
-                    RunResult r = Json.json().readValue(f.toFile(), RunResult.class);
                     acc.add(r.targetAccuracy());
                     if (r.candidates() != null && !r.candidates().isEmpty()) {
                         oracle.add(r.candidates().stream()
                                 .mapToDouble(RunResult.Candidate::targetAccuracy).max().orElseThrow());
                     }
-                    Path analysis = f.resolveSibling(RunEvaluation.ANALYSIS);
+                    Path analysis = runDir(grid, cell).resolve(RunEvaluation.ANALYSIS);
                     if (Files.isRegularFile(analysis)) {
                         var a = Json.json().readTree(analysis.toFile());
                         aDistance.add(a.path("a_distance").asDouble());
@@ -325,9 +341,10 @@ public final class Benchmark {
         return values.isEmpty() ? "" : String.format(Locale.ROOT, "%.6f", Row.mean(values));
     }
 
-    static Path runDir(Grid grid, String method, String task, long seed) {
-        return grid.out().resolve(method).resolve(task.replaceAll("[^A-Za-z0-9_.-]+", "-"))
-                .resolve("s" + seed);
+    static Path runDir(Grid grid, Cell cell) {
+        return grid.out().resolve(cell.method())
+                .resolve(cell.task().replaceAll("[^A-Za-z0-9_.-]+", "-"))
+                .resolve("s" + cell.seed());
     }
 
     private static String[] splitTask(String task) {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDManager;
 import io.latentbridge.data.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +40,6 @@ public final class Candidates {
         return steps;
     }
 
-    /** @return the folder */
-    public Path dir() {
-        return dir;
-    }
-
     void saveIfDue(int step, List<ParameterGroup> groups) {
         if (!steps.contains(step)) {
             return;
@@ -73,11 +67,6 @@ public final class Candidates {
         for (ParameterGroup g : groups) {
             g.load(folder(step), manager);
         }
-    }
-
-    /** @return whether the candidate of that step is on disk */
-    public boolean has(int step) {
-        return Files.isDirectory(folder(step));
     }
 
     private Path folder(int step) {

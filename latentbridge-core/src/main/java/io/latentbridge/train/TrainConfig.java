@@ -47,7 +47,9 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
     public static TrainConfig of(int steps, int batchSize, double lr, String lrSchedule,
             String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch) {
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
-                judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints, "stop", "last", 5, 1000);
+                judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints,
+                DEFAULT.onDivergence, DEFAULT.select, DEFAULT.selectCandidates,
+                DEFAULT.sourceValidation);
     }
 
     /** Rejects invalid values with a message naming the key. */
@@ -84,17 +86,6 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
                 + sourceValidation);
     }
 
-    /**
-     * @param protocol the selection protocol
-     * @return a copy with that protocol
-     */
-    public TrainConfig withSelect(String protocol) {
-        return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
-                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
-                checkpointEvery, keepCheckpoints, onDivergence, protocol, selectCandidates,
-                sourceValidation);
-    }
-
     /** @return the training-image jitter these settings ask for */
     public Augmentation augmentation() {
         return new Augmentation(augmentShift, augmentScale, augmentRotate);
@@ -122,16 +113,6 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
                 sourceValidation);
     }
 
-    /**
-     * @param newLr the base learning rate
-     * @return a copy with that learning rate
-     */
-    public TrainConfig withLr(double newLr) {
-        return new TrainConfig(steps, batchSize, newLr, lrSchedule, optimizer, seed, logEvery,
-                judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
-                checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
-                sourceValidation);
-    }
 
     /** @return the learning-rate factor as a function of progress */
     public Schedule lrFactor() {

@@ -103,6 +103,36 @@ class BenchmarkTest {
                 .isEqualTo(withoutWallTime(Files.readAllLines(whole.out().resolve("table.csv"))));
     }
 
+    @Test
+    void aLabelFreeProtocolChoosesAmongCandidatesAndTheTableComparesProtocols() throws Exception {
+        var engine = EngineRuntime.start(null, 0);
+        DataRoots roots = new DataRoots(TestData.root(), null, null, false);
+        Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only"), List.of("mnist:usps"),
+                List.of(1L), null, List.of("judge_steps=0", "batch_size=16", "log_every=3",
+                        "select=dev", "select_candidates=3", "source_validation=200"), 6,
+                tmp.resolve("select"), io.latentbridge.data.Task.Options.DEFAULT);
+        new Benchmark(p -> List.of()).run(grid, roots, engine);
+
+        RunResult r = Json.json().readValue(grid.out()
+                .resolve("source-only/mnist-usps/s1/result.json").toFile(), RunResult.class);
+        assertThat(r.selection()).isEqualTo("dev");
+        assertThat(r.candidates()).extracting(RunResult.Candidate::step).containsExactly(2, 4, 6);
+        assertThat(r.candidates()).allSatisfy(c -> assertThat(c.scores().keySet())
+                .containsExactly("source-val", "iwv", "dev", "snd"));
+        // the chosen step is the one with the highest DEV score (ties to the later one)
+        RunResult.Candidate best = null;
+        for (RunResult.Candidate c : r.candidates()) {
+            if (best == null || c.scores().get("dev") >= best.scores().get("dev")) {
+                best = c;
+            }
+        }
+        assertThat(r.selectedStep()).isEqualTo(best.step());
+        assertThat(r.targetAccuracy()).isEqualTo(best.targetAccuracy());
+        assertThat(grid.out().resolve("source-only/mnist-usps/s1/candidates")).doesNotExist();
+        assertThat(Files.readString(grid.out().resolve("table.md")))
+                .contains("### Label-free selection against the oracle (1 runs)", "| dev |");
+    }
+
     private static List<String> withoutWallTime(List<String> csv) {
         // column 8 is the wall time per run
         return csv.stream().map(l -> {
