@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Variational transfer learning on the JVM: domain adaptation, image "
                 + "translation and latent bridges between generative models.",
-        subcommands = {DataCommand.class, TrainCommand.class, EvalCommand.class, BenchmarkCommand.class,
+        subcommands = {DataCommand.class, PretrainCommand.class, TrainCommand.class, EvalCommand.class, BenchmarkCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -42,6 +42,11 @@ final class ReportCommand implements Callable<Integer> {
             if (!Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
                 throw new ConfigException(dir + ": not a finished run (no " + TrainingRun.RESULT + ")");
             }
+            if (io.latentbridge.run.BridgeRun.isBridgeRun(dir)) {
+                out = new io.latentbridge.report.BridgeReport().write(dir);
+                System.out.println("report: " + out.toAbsolutePath().normalize());
+                return 0;
+            }
             if (!Files.isRegularFile(dir.resolve(RunEvaluation.ANALYSIS))) {
                 System.err.println("latentbridge: computing " + RunEvaluation.ANALYSIS + " first");
                 var roots = engine.roots();

@@ -1,6 +1,7 @@
 package io.latentbridge.cli;
 
 import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.run.BridgeRun;
 import io.latentbridge.run.ConfigException;
 import io.latentbridge.run.ConfigResolver;
 import io.latentbridge.run.RunResult;
@@ -22,8 +23,25 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "NAME",
-            description = "Method: source-only, ddc, dann, dsn, cdlm (required unless --resume).")
+            description = "Method: source-only, ddc, dann, dsn, cdlm, or bridge (latent "
+                    + "translation between pretrained models; required unless --resume).")
     String method;
+
+    @Option(names = "--base-a", paramLabel = "DIR",
+            description = "bridge: the source domain's pretrained VAE (latentbridge pretrain vae).")
+    Path baseA;
+
+    @Option(names = "--base-b", paramLabel = "DIR",
+            description = "bridge: the target domain's pretrained VAE.")
+    Path baseB;
+
+    @Option(names = "--classifier-a", paramLabel = "DIR",
+            description = "bridge: the source domain's pretrained classifier (evaluation only).")
+    Path classifierA;
+
+    @Option(names = "--classifier-b", paramLabel = "DIR",
+            description = "bridge: the target domain's pretrained classifier (evaluation only).")
+    Path classifierB;
 
     @Option(names = "--source", paramLabel = "DATA",
             description = "Source domain: mnist, fashion-mnist, usps, or folder:PATH.")
@@ -84,6 +102,15 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ConfigException(required[0] + " is required (or --resume DIR)");
             }
         }
+        boolean bridge = BridgeRun.METHOD.equals(method);
+        if (!bridge && (baseA != null || baseB != null || classifierA != null
+                || classifierB != null)) {
+            throw new ConfigException("--base-a, --base-b, --classifier-a and --classifier-b are"
+                    + " options of --method bridge only");
+        }
+        if (bridge) {
+            return bridge();
+        }
         MethodRegistry registry = new MethodRegistry();
         Method<?> m = registry.find(method).orElseThrow(() -> new ConfigException(
                 "--method: unknown method '" + method + "' (known: " + registry.names() + ")"));
@@ -121,10 +148,49 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Latent translation: the same options, pretrained parts instead of a transfer task. */
+    private int bridge() throws Exception {
+        if (select != null || onDivergence != null || (length != null && length.epochs != null)) {
+            throw new ConfigException("--method bridge takes --steps, not --epochs, --select or "
+                    + "--on-divergence");
+        }
+        ConfigResolver.Resolved resolved = new ConfigResolver().resolve(BridgeRun.SCHEMA,
+                configuration.file, configuration.overrides);
+        TrainConfig train = resolved.train();
+        if (seed != null) {
+            train = train.withSeed(seed);
+        }
+        if (length != null && length.steps != null) {
+            if (length.steps <= 0) {
+                throw new ConfigException("--steps must be positive, got " + length.steps);
+            }
+            train = train.withSteps(length.steps);
+        }
+        var roots = engine.roots();
+        EngineInfo info = engine.start();
+        Path dir = out != null ? out : freeDefault(Path.of("runs", method + "-" + safe(source)
+                + "-" + safe(target) + "-s" + train.seed()));
+        boolean terminal = System.console() != null;
+        BridgeRun.Result r = new BridgeRun(phase -> List.of(new ConsoleProgress(terminal)))
+                .run(new BridgeRun.Request(new ConfigResolver.Resolved(train, resolved.method()),
+                        source, target, new BridgeRun.Bases(baseA, baseB, classifierA,
+                                classifierB), dir, roots, info));
+        System.out.printf("transfer accuracy %s->%s %.4f  %s->%s %.4f  (classifiers on real "
+                + "test images: %.4f, %.4f)%n", source, target, r.transferAccuracyAToB(), target,
+                source, r.transferAccuracyBToA(), r.classifierAccuracyA(),
+                r.classifierAccuracyB());
+        System.out.printf("%d steps in %.1f s (%.0f codes/s; encoding %.1f s; the base VAEs "
+                + "took %.1f s)%n", r.steps(), r.wallSeconds(), r.codesPerSecond(),
+                r.encodeSeconds(), r.baseVaeWallSeconds());
+        System.out.println("run directory: " + dir.toAbsolutePath().normalize());
+        return 0;
+    }
+
     private int resume() throws Exception {
         if (method != null || source != null || target != null || length != null || seed != null
                 || out != null || configuration.file != null || !configuration.overrides.isEmpty()
-                || onDivergence != null || select != null) {
+                || onDivergence != null || select != null || baseA != null || baseB != null
+                || classifierA != null || classifierB != null) {
             throw new ConfigException("--resume takes the run's recorded configuration; drop "
                     + "--method, --source, --target, --steps, --epochs, --seed, --out, --config, "
                     + "--set and --on-divergence");

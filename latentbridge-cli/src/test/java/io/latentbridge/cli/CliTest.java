@@ -169,6 +169,35 @@ class CliTest {
                 + ": not a readable run configuration").doesNotContain("\n");
     }
 
+    @Test
+    void latentTranslationMistakesAreOneLineExit2() {
+        String d = data().toString();
+        Outcome notBridge = run("train", "--method", "dann", "--source", "mnist", "--target",
+                "usps", "--base-a", "x");
+        assertThat(notBridge.code()).isEqualTo(2);
+        assertThat(notBridge.err()).contains("options of --method bridge only");
+        Outcome missing = run("train", "--method", "bridge", "--source", "mnist", "--target",
+                "fashion-mnist", "--data-dir", d);
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(lastLine(missing.err()))
+                .isEqualTo("latentbridge: --base-a is required for --method bridge");
+        Outcome absent = run("train", "--method", "bridge", "--source", "mnist", "--target",
+                "fashion-mnist", "--base-a", tmp.resolve("nope").toString(), "--base-b", "b",
+                "--classifier-a", "c", "--classifier-b", "d", "--data-dir", d);
+        assertThat(lastLine(absent.err())).startsWith("latentbridge: --base-a "
+                + tmp.resolve("nope") + ": not a pretrained model (no pretrained.json");
+        Outcome badKey = run("train", "--method", "bridge", "--set", "beta_kl=-1");
+        assertThat(badKey.err()).contains("beta_kl must be zero or positive")
+                .doesNotContain("Exception");
+        Outcome kind = run("pretrain", "gan", "--data", "mnist", "--out", tmp.toString());
+        assertThat(kind.code()).isEqualTo(2);
+        assertThat(kind.err()).contains("unknown pretrained model kind 'gan'");
+        Outcome key = run("pretrain", "vae", "--data", "mnist", "--out", tmp.toString(),
+                "--set", "latnt=3");
+        assertThat(key.err()).contains("unknown key 'latnt' for method vae");
+        assertThat(tmp.resolve("pretrained.json")).doesNotExist();
+    }
+
     /** The error line (the engine's start-up line may come before it). */
     static String lastLine(String err) {
         return err.strip().lines().reduce((a, b) -> b).orElse("");

@@ -199,7 +199,7 @@ public final class RunReport {
         page.table(header, rows);
     }
 
-    private Map<Integer, JsonNode> readMetrics(Path file) throws IOException {
+    Map<Integer, JsonNode> readMetrics(Path file) throws IOException {
         Map<Integer, JsonNode> out = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
             return out;
@@ -213,7 +213,7 @@ public final class RunReport {
         return out;
     }
 
-    private static Map<String, double[]> columns(Map<Integer, JsonNode> metrics,
+    static Map<String, double[]> columns(Map<Integer, JsonNode> metrics,
             java.util.function.Predicate<String> keep) {
         Map<String, double[]> out = new LinkedHashMap<>();
         int i = 0;
@@ -236,7 +236,7 @@ public final class RunReport {
     }
 
     /** A log axis needs positive values: terms that go to zero or below are left out. */
-    private static Map<String, double[]> positive(Map<String, double[]> series) {
+    static Map<String, double[]> positive(Map<String, double[]> series) {
         Map<String, double[]> out = new LinkedHashMap<>();
         series.forEach((k, v) -> {
             if (java.util.Arrays.stream(v).allMatch(d -> Double.isNaN(d) || d > 0)) {
@@ -258,7 +258,7 @@ public final class RunReport {
         return n.isNumber() ? String.format(Locale.ROOT, "%.4f", n.asDouble()) : "–";
     }
 
-    private static String f1(JsonNode n) {
+    static String f1(JsonNode n) {
         return n.isNumber() ? String.format(Locale.ROOT, "%.1f", n.asDouble()) : "–";
     }
 }

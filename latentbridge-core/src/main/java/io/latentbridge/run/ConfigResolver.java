@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.latentbridge.train.Method;
+import io.latentbridge.train.ConfigSchema;
 import io.latentbridge.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +36,13 @@ public final class ConfigResolver {
     private final ObjectMapper yaml = Json.yaml();
 
     /**
-     * @param method the method
+     * @param method the method (or other trainable) whose keys are known
      * @param file a config file, or {@code null}
      * @param overrides {@code key=value} strings
      * @return the configuration
      */
-    public Resolved resolve(Method<?> method, Path file, List<String> overrides) {
-        ObjectNode train = json.valueToTree(TrainConfig.DEFAULT);
+    public Resolved resolve(ConfigSchema<?> method, Path file, List<String> overrides) {
+        ObjectNode train = json.valueToTree(method.trainDefaults());
         ObjectNode own = json.valueToTree(method.defaults());
         if (file != null) {
             for (Map.Entry<String, JsonNode> e : readFile(file)) {
@@ -92,7 +92,7 @@ public final class ConfigResolver {
         return entries;
     }
 
-    private static void put(ObjectNode train, ObjectNode own, Method<?> method, String key,
+    private static void put(ObjectNode train, ObjectNode own, ConfigSchema<?> method, String key,
             JsonNode value, String origin) {
         if (train.has(key)) {
             train.set(key, value);

@@ -75,15 +75,11 @@ final class Measurements {
             Inference inf = new Inference(scope);
             NDArray xt = TrainingLoop.range(scope, targets, 0, targets.count());
             NDArray xs = TrainingLoop.range(scope, sources, 0, sources.count());
-            ImageGrid.write(List.of(targets, toSet(tr.targetToSource(inf, xt, xs))), 2,
+            ImageGrid.write(List.of(targets, TrainingLoop.imageSet(tr.targetToSource(inf, xt, xs))), 2,
                     dir.resolve("translation_t2s.png"));
-            ImageGrid.write(List.of(sources, toSet(tr.sourceToTarget(inf, xs, xt))), 2,
+            ImageGrid.write(List.of(sources, TrainingLoop.imageSet(tr.sourceToTarget(inf, xs, xt))), 2,
                     dir.resolve("translation_s2t.png"));
         }
     }
 
-    private static ImageSet toSet(NDArray x) {
-        long[] s = x.getShape().getShape();
-        return new ImageSet((int) s[0], (int) s[1], (int) s[2], (int) s[3], x.toFloatArray());
-    }
 }

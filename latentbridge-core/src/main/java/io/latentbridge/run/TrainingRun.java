@@ -260,7 +260,13 @@ public final class TrainingRun {
         return new Checkpoints(out.resolve(CHECKPOINTS), train.keepCheckpoints());
     }
 
-    private static void createWritable(Path out) throws IOException {
+    /**
+     * Creates a run directory and checks it can be written, with one-line errors.
+     *
+     * @param out the directory
+     * @throws IOException on an unexpected failure
+     */
+    public static void createWritable(Path out) throws IOException {
         try {
             Files.createDirectories(out);
         } catch (java.nio.file.FileAlreadyExistsException e) {

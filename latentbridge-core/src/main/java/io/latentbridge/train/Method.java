@@ -7,19 +7,10 @@ package io.latentbridge.train;
  *
  * @param <C> the configuration record
  */
-public interface Method<C extends Record> {
-
-    /** @return the name used on the command line */
-    String name();
+public interface Method<C extends Record> extends ConfigSchema<C> {
 
     /** @return one line saying what the method is */
     String description();
-
-    /** @return the configuration record's class */
-    Class<C> configType();
-
-    /** @return the default configuration */
-    C defaults();
 
     /**
      * Builds the networks (not yet initialised).

@@ -9,7 +9,6 @@ import ai.djl.training.ParameterStore;
 import io.latentbridge.data.Augmentation;
 import io.latentbridge.data.ImageSet;
 import io.latentbridge.data.LabelledImages;
-import io.latentbridge.data.PairedBatches;
 import io.latentbridge.data.UnlabelledImages;
 import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
@@ -80,13 +79,13 @@ public final class TrainingLoop {
      * @param model the model
      * @param manager the manager that will own the parameters
      */
-    public void initialize(MethodModel model, NDManager manager) {
+    public void initialize(Trainable model, NDManager manager) {
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         model.initialize(manager);
         setOptimizers(model, config.lr());
     }
 
-    private void setOptimizers(MethodModel model, double lr) {
+    private void setOptimizers(Trainable model, double lr) {
         Schedule factor = config.lrFactor();
         int steps = config.steps();
         for (ParameterGroup group : model.groups()) {
@@ -99,9 +98,7 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains an initialised model. With {@code on_divergence: retry}, a NaN or infinity sends
-     * the run back to the newest checkpoint (or the start) with half the learning rate, at most
-     * {@link #RETRIES} times; each retry is an event for the listeners.
+     * Trains an initialised transfer model on source and target images, jittered as configured.
      *
      * @param model the model
      * @param source the labelled source training set
@@ -110,12 +107,29 @@ public final class TrainingLoop {
      * @param label what is trained, for progress output
      * @return the summary
      */
-    public Summary train(MethodModel model, LabelledImages source, UnlabelledImages target,
+    public Summary train(Trainable model, LabelledImages source, UnlabelledImages target,
+            NDManager manager, String label) {
+        return train(model, () -> new ImageBatches(source, target, config.batchSize(),
+                config.seed(), config.augmentation()), manager, label);
+    }
+
+    /**
+     * Trains an initialised model on any batches. With {@code on_divergence: retry}, a NaN or
+     * infinity sends the run back to the newest checkpoint (or the start) with half the learning
+     * rate, at most {@link #RETRIES} times; each retry is an event for the listeners.
+     *
+     * @param model the model
+     * @param batches makes a fresh batch stream (each attempt starts one from the seed)
+     * @param manager the manager that owns the parameters
+     * @param label what is trained, for progress output
+     * @return the summary
+     */
+    public Summary train(Trainable model, java.util.function.Supplier<BatchSource> batches,
             NDManager manager, String label) {
         double lr = config.lr();
         for (int attempt = 0;; attempt++) {
             try {
-                return trainOnce(model, source, target, manager, label);
+                return trainOnce(model, batches.get(), manager, label);
             } catch (DivergenceException e) {
                 if (!"retry".equals(config.onDivergence()) || attempt >= RETRIES) {
                     throw e;
@@ -138,14 +152,11 @@ public final class TrainingLoop {
      * One attempt: from the newest checkpoint when there is one (its optimizer state replaces
      * the fresh one), else from the initialised model.
      */
-    private Summary trainOnce(MethodModel model, LabelledImages source, UnlabelledImages target,
-            NDManager manager, String label) {
+    private Summary trainOnce(Trainable model, BatchSource batches, NDManager manager,
+            String label) {
         int steps = config.steps();
-        int batch = config.batchSize();
-        PairedBatches batches = new PairedBatches(source.size(), target.size(), batch,
-                config.seed());
+        int items = batches.itemsPerStep();
         ParameterStore store = new ParameterStore(manager, false);
-        Augmentation augmentation = config.augmentation();
         Map<String, Double> sums = new LinkedHashMap<>();
         int inInterval = 0;
         int first = 1;
@@ -160,7 +171,7 @@ public final class TrainingLoop {
                 before = s.elapsedSeconds();
                 // batch order is a function of the seed: replay it to where the run stopped
                 for (int k = 1; k < first; k++) {
-                    batches.next();
+                    batches.skip();
                 }
             }
         }
@@ -176,7 +187,6 @@ public final class TrainingLoop {
         try {
             for (int step = first; step <= steps; step++) {
                 double progress = (double) (step - 1) / steps;
-                PairedBatches.Batch b = batches.next();
                 // every random draw of step k is a function of (seed, k), so a run resumed from a
                 // checkpoint continues exactly as the uninterrupted run would have
                 engine.setRandomSeed(stepSeed(config.seed(), step));
@@ -185,12 +195,10 @@ public final class TrainingLoop {
                 Map<String, Double> values;
                 try (NDManager stepManager = manager.newSubManager();
                         GradientCollector collector = engine.newGradientCollector()) {
-                    NDArray xs = images(stepManager, source.images(), b.source(), augmentation, jitter);
-                    NDArray ys = labels(stepManager, source.labels(), b.source());
-                    NDArray xt = images(stepManager, target.images(), b.target(), augmentation, jitter);
+                    BatchSource.Batch b = batches.next(stepManager, jitter);
                     StepContext ctx = new StepContext(stepManager, store, collector,
                             model.groups(), step, progress);
-                    values = model.step(ctx, xs, ys, xt);
+                    values = model.step(ctx, b.source(), b.labels(), b.target());
                 }
                 for (Map.Entry<String, Double> e : values.entrySet()) {
                     if (!Double.isFinite(e.getValue())) {
@@ -210,7 +218,7 @@ public final class TrainingLoop {
                     double seconds = (now - intervalStart) / 1e9;
                     StepLog log = new StepLog(step, steps, means,
                             config.lr() * config.lrFactor().value((double) step / steps),
-                            2.0 * batch * inInterval / seconds, before + (now - start) / 1e9);
+                            (double) items * inInterval / seconds, before + (now - start) / 1e9);
                     listeners.forEach(l -> l.onLog(log));
                     sums.clear();
                     inInterval = 0;
@@ -234,7 +242,7 @@ public final class TrainingLoop {
             listeners.forEach(TrainingListener::onEnd);
         }
         double wall = before + (System.nanoTime() - start) / 1e9;
-        return new Summary(steps, wall, 2.0 * batch * steps / wall);
+        return new Summary(steps, wall, (double) items * steps / wall);
     }
 
     /** The engine seed of one step: distinct for every (seed, step) pair in practice. */
@@ -295,11 +303,14 @@ public final class TrainingLoop {
                 new Shape(to - from, set.channels(), set.height(), set.width()));
     }
 
-    private static NDArray labels(NDManager manager, int[] labels, int[] indices) {
-        int[] out = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = labels[indices[i]];
-        }
-        return manager.create(out);
+    /**
+     * The inverse of {@link #range}: arrays back to an image set.
+     *
+     * @param images {@code N×C×S×S}
+     * @return the images, copied to the host
+     */
+    public static ImageSet imageSet(NDArray images) {
+        long[] s = images.getShape().getShape();
+        return new ImageSet((int) s[0], (int) s[1], (int) s[2], (int) s[3], images.toFloatArray());
     }
 }
