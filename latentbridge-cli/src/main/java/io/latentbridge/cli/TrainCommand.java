@@ -120,16 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ConfigResolver.Resolved resolved = new ConfigResolver().resolve(m, configuration.file,
                 overrides);
-        TrainConfig train = resolved.train();
-        if (seed != null) {
-            train = train.withSeed(seed);
-        }
-        if (length != null && length.steps != null) {
-            if (length.steps <= 0) {
-                throw new ConfigException("--steps must be positive, got " + length.steps);
-            }
-            train = train.withSteps(length.steps);
-        }
+        TrainConfig train = withSeedAndSteps(resolved.train());
         int epochs = length != null && length.epochs != null ? length.epochs : 0;
         if (length != null && length.epochs != null && epochs <= 0) {
             throw new ConfigException("--epochs must be positive, got " + epochs);
@@ -156,16 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ConfigResolver.Resolved resolved = new ConfigResolver().resolve(BridgeRun.SCHEMA,
                 configuration.file, configuration.overrides);
-        TrainConfig train = resolved.train();
-        if (seed != null) {
-            train = train.withSeed(seed);
-        }
-        if (length != null && length.steps != null) {
-            if (length.steps <= 0) {
-                throw new ConfigException("--steps must be positive, got " + length.steps);
-            }
-            train = train.withSteps(length.steps);
-        }
+        TrainConfig train = withSeedAndSteps(resolved.train());
         var roots = engine.roots();
         EngineInfo info = engine.start();
         Path dir = out != null ? out : freeDefault(Path.of("runs", method + "-" + safe(source)
@@ -184,6 +166,20 @@ final class TrainCommand implements Callable<Integer> {
                 r.encodeSeconds(), r.baseVaeWallSeconds());
         System.out.println("run directory: " + dir.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** The resolved settings with --seed and --steps applied. */
+    private TrainConfig withSeedAndSteps(TrainConfig train) {
+        if (seed != null) {
+            train = train.withSeed(seed);
+        }
+        if (length != null && length.steps != null) {
+            if (length.steps <= 0) {
+                throw new ConfigException("--steps must be positive, got " + length.steps);
+            }
+            train = train.withSteps(length.steps);
+        }
+        return train;
     }
 
     private int resume() throws Exception {

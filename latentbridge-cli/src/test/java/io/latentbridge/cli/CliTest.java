@@ -186,7 +186,8 @@ class CliTest {
                 "--classifier-a", "c", "--classifier-b", "d", "--data-dir", d);
         assertThat(lastLine(absent.err())).startsWith("latentbridge: --base-a "
                 + tmp.resolve("nope") + ": not a pretrained model (no pretrained.json");
-        Outcome badKey = run("train", "--method", "bridge", "--set", "beta_kl=-1");
+        Outcome badKey = run("train", "--method", "bridge", "--source", "mnist", "--target",
+                "fashion-mnist", "--set", "beta_kl=-1");
         assertThat(badKey.err()).contains("beta_kl must be zero or positive")
                 .doesNotContain("Exception");
         Outcome kind = run("pretrain", "gan", "--data", "mnist", "--out", tmp.toString());

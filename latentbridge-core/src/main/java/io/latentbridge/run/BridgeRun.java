@@ -180,6 +180,7 @@ public final class BridgeRun {
             TrainingRun.createWritable(out);
             List<DataFileRecord> files = new ArrayList<>(parts.a().files());
             files.addAll(parts.b().files());
+            // the bridge's data are latent codes: its "image" is one row of the base width
             ModelShape shape = new ModelShape(1, parts.vaeA().latent(),
                     parts.a().train().classes().size());
             Json.write(out.resolve(TrainingRun.CONFIG), new Config(METHOD, request.source(),
@@ -330,29 +331,31 @@ public final class BridgeRun {
         };
     }
 
+    /** A part the bridge needs: the option naming it, its kind and the domain it must fit. */
+    private record Wanted(String option, Path dir, String kind, String data) {}
+
     private static Loaded load(Bases bases, String source, String target, DataRoots roots,
             NDManager manager) throws IOException {
-        Object[][] wanted = {
-            {"--base-a", bases.vaeA(), PretrainRun.VAE, source},
-            {"--base-b", bases.vaeB(), PretrainRun.VAE, target},
-            {"--classifier-a", bases.classifierA(), PretrainRun.CLASSIFIER, source},
-            {"--classifier-b", bases.classifierB(), PretrainRun.CLASSIFIER, target}};
-        PretrainRun.Record[] records = new PretrainRun.Record[4];
+        List<Wanted> wanted = List.of(
+                new Wanted("--base-a", bases.vaeA(), PretrainRun.VAE, source),
+                new Wanted("--base-b", bases.vaeB(), PretrainRun.VAE, target),
+                new Wanted("--classifier-a", bases.classifierA(), PretrainRun.CLASSIFIER, source),
+                new Wanted("--classifier-b", bases.classifierB(), PretrainRun.CLASSIFIER, target));
+        PretrainRun.Record[] records = new PretrainRun.Record[wanted.size()];
         List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < wanted.length; i++) {
-            String option = (String) wanted[i][0];
-            Path dir = (Path) wanted[i][1];
-            if (dir == null) {
-                throw new ConfigException(option + " is required for --method bridge");
+        for (int i = 0; i < records.length; i++) {
+            Wanted w = wanted.get(i);
+            if (w.dir() == null) {
+                throw new ConfigException(w.option() + " is required for --method bridge");
             }
-            records[i] = PretrainRun.read(dir, (String) wanted[i][2], option);
-            if (!records[i].data().equals(wanted[i][3])) {
-                throw new ConfigException(option + " " + dir + ": was trained on '"
-                        + records[i].data() + "', not on '" + wanted[i][3] + "'");
+            records[i] = PretrainRun.read(w.dir(), w.kind(), w.option());
+            if (!records[i].data().equals(w.data())) {
+                throw new ConfigException(w.option() + " " + w.dir() + ": was trained on '"
+                        + records[i].data() + "', not on '" + w.data() + "'");
             }
-            parts.add(new Part(option, dir.toAbsolutePath().normalize().toString(),
+            parts.add(new Part(w.option(), w.dir().toAbsolutePath().normalize().toString(),
                     records[i].kind(), records[i].data(), records[i].wallSeconds(),
-                    records[i].result(), digests(dir.resolve(TrainingRun.MODEL))));
+                    records[i].result(), digests(w.dir().resolve(TrainingRun.MODEL))));
         }
         LabelledDomain a = LabelledDomain.load(source, roots, new Downloader());
         LabelledDomain b = LabelledDomain.load(target, roots, new Downloader());
