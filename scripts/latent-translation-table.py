@@ -24,6 +24,11 @@ def load(path):
         return json.load(f)
 
 
+def get(r, key):
+    """A result key; runs of the first release wrote a_to_b as ato_b."""
+    return r[key] if key in r else r[key.replace("_a_to_b", "_ato_b").replace("_b_to_a", "_bto_a")]
+
+
 def cell(values):
     if not values:
         return "–"
@@ -46,7 +51,7 @@ def main():
         print(f"| {name} | {r['train']['steps']} | {metrics} | {r['wall_seconds']:.0f} |")
 
     print(f"\n### Ablation ({steps} steps, seeds {' '.join(seeds)}, last step)\n")
-    print("| variant | transfer A→B (MNIST→Fashion) | transfer B→A | per-seed A→B | bridge wall s/run |")
+    print("| variant | transfer A→B (MNIST→Fashion) | transfer B→A | per-seed A→B | bridge wall s/run (median) |")
     print("|---|---|---|---|---|")
     for v in ORDER:
         ab, ba, wall = [], [], []
@@ -54,12 +59,12 @@ def main():
             p = os.path.join(out, "ablation", v, f"s{s}", "result.json")
             if os.path.exists(p):
                 r = load(p)
-                ab.append(r["transfer_accuracy_a_to_b"])
-                ba.append(r["transfer_accuracy_b_to_a"])
+                ab.append(get(r, "transfer_accuracy_a_to_b"))
+                ba.append(get(r, "transfer_accuracy_b_to_a"))
                 wall.append(r["wall_seconds"])
         if ab:
             print(f"| {LABEL[v]} | {cell(ab)} | {cell(ba)} | "
-                  f"{' '.join(f'{x:.4f}' for x in ab)} | {statistics.mean(wall):.0f} |")
+                  f"{' '.join(f'{x:.4f}' for x in ab)} | {statistics.median(wall):.0f} |")
 
     p = os.path.join(out, "default", "result.json")
     if os.path.exists(p):
@@ -69,7 +74,7 @@ def main():
         print("| transfer A→B | transfer B→A | classifier A / B on real test images | "
               "bridge wall s | encoding s | two base VAEs wall s | base ÷ bridge |")
         print("|---|---|---|---|---|---|---|")
-        print(f"| {r['transfer_accuracy_a_to_b']:.4f} | {r['transfer_accuracy_b_to_a']:.4f} | "
+        print(f"| {get(r, 'transfer_accuracy_a_to_b'):.4f} | {get(r, 'transfer_accuracy_b_to_a'):.4f} | "
               f"{r['classifier_accuracy_a']:.4f} / {r['classifier_accuracy_b']:.4f} | "
               f"{r['wall_seconds']:.0f} | {r['encode_seconds']:.1f} | {base:.0f} | "
               f"{base / r['wall_seconds']:.2f} |")

@@ -3,6 +3,8 @@ package io.latentbridge.run;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.latentbridge.data.Checksums;
 import io.latentbridge.data.DataFileRecord;
@@ -124,12 +126,19 @@ public final class BridgeRun {
      * @param encodeSeconds encoding both training sets with the frozen encoders
      * @param baseVaeWallSeconds the two base VAEs' training time together
      * @param codesPerSecond latent codes per second in training
+     *     (JSON keys {@code transfer_accuracy_a_to_b}, {@code confusion_a_to_b} and so on;
+     *     runs written before they were named read too)
      * @param transferCurve transfer accuracy during training, on the first
      *     {@value #PROBE_ITEMS} test images of each domain (its time is inside the wall time)
      */
     public record Result(String method, String source, String target, long seed, int steps,
-            double transferAccuracyAToB, double transferAccuracyBToA, double classifierAccuracyA,
-            double classifierAccuracyB, int[][] confusionAToB, int[][] confusionBToA,
+            @JsonProperty("transfer_accuracy_a_to_b") @JsonAlias("transfer_accuracy_ato_b")
+            double transferAccuracyAToB,
+            @JsonProperty("transfer_accuracy_b_to_a") @JsonAlias("transfer_accuracy_bto_a")
+            double transferAccuracyBToA,
+            double classifierAccuracyA, double classifierAccuracyB,
+            @JsonProperty("confusion_a_to_b") @JsonAlias("confusion_ato_b") int[][] confusionAToB,
+            @JsonProperty("confusion_b_to_a") @JsonAlias("confusion_bto_a") int[][] confusionBToA,
             String selection, double wallSeconds, double encodeSeconds, double baseVaeWallSeconds,
             double codesPerSecond, List<CurvePoint> transferCurve) {}
 
