@@ -191,6 +191,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "--method, --source, --target, --steps, --epochs, --seed, --out, --config, "
                     + "--set and --on-divergence");
         }
+        if (BridgeRun.isBridgeRun(resume)) {
+            throw new ConfigException(resume + ": a bridge run cannot be resumed (it keeps no "
+                    + "checkpoints); train it again with --out");
+        }
         var roots = engine.roots();
         EngineInfo info = engine.start();
         boolean terminal = System.console() != null;

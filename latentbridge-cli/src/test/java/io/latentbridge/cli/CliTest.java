@@ -170,7 +170,7 @@ class CliTest {
     }
 
     @Test
-    void latentTranslationMistakesAreOneLineExit2() {
+    void latentTranslationMistakesAreOneLineExit2() throws IOException {
         String d = data().toString();
         Outcome notBridge = run("train", "--method", "dann", "--source", "mnist", "--target",
                 "usps", "--base-a", "x");
@@ -197,6 +197,14 @@ class CliTest {
                 "--set", "latnt=3");
         assertThat(key.err()).contains("unknown key 'latnt' for method vae");
         assertThat(tmp.resolve("pretrained.json")).doesNotExist();
+        Path bridgeRun = tmp.resolve("bridge-run");
+        Files.createDirectories(bridgeRun);
+        Files.writeString(bridgeRun.resolve("config.json"), "{\"method\": \"bridge\"}");
+        Outcome resume = run("train", "--resume", bridgeRun.toString(), "--data-dir", d);
+        assertThat(resume.code()).isEqualTo(2);
+        assertThat(lastLine(resume.err())).isEqualTo("latentbridge: " + bridgeRun
+                + ": a bridge run cannot be resumed (it keeps no checkpoints); train it again"
+                + " with --out");
     }
 
     /** The error line (the engine's start-up line may come before it). */
