@@ -20,7 +20,6 @@ import io.latentbridge.method.bridge.ClassPairedLatents;
 import io.latentbridge.method.bridge.LatentCodes;
 import io.latentbridge.train.ConfigSchema;
 import io.latentbridge.train.EngineInfo;
-import io.latentbridge.train.Inference;
 import io.latentbridge.train.MethodModel;
 import io.latentbridge.train.MetricsFile;
 import io.latentbridge.train.ModelShape;
@@ -394,17 +393,18 @@ public final class BridgeRun {
     static LatentCodes encode(BaseVae vae, LabelledImages set, int batch, NDManager manager) {
         int z = vae.latent();
         int n = set.size();
+        // one row per image: [μ | σ]
+        float[][] rows = io.latentbridge.eval.Predictions.rows(n, batch, manager,
+                (inf, from, to) -> {
+                    NDArray[] q = vae.encode(inf, TrainingLoop.range(inf.manager(), set.images(),
+                            from, to));
+                    return q[0].concat(q[1].mul(0.5f).exp(), 1);
+                });
         float[] mu = new float[n * z];
         float[] sigma = new float[n * z];
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            try (NDManager scope = manager.newSubManager()) {
-                Inference inf = new Inference(scope);
-                NDArray[] q = vae.encode(inf, TrainingLoop.range(scope, set.images(), from, to));
-                System.arraycopy(q[0].toFloatArray(), 0, mu, from * z, (to - from) * z);
-                System.arraycopy(q[1].mul(0.5f).exp().toFloatArray(), 0, sigma, from * z,
-                        (to - from) * z);
-            }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, mu, i * z, z);
+            System.arraycopy(rows[i], z, sigma, i * z, z);
         }
         return new LatentCodes(z, mu, sigma, set.labels().clone());
     }

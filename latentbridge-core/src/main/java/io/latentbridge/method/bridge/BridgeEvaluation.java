@@ -42,6 +42,8 @@ public final class BridgeEvaluation {
     private final Side a;
     private final Side b;
     private final int batch;
+    /** Each side's classifier on its own test images, by side; filled on first use. */
+    private final int[][] originals = new int[2][];
 
     /**
      * @param bridge the trained bridge
@@ -68,7 +70,7 @@ public final class BridgeEvaluation {
         Side dst = from == BridgeModel.A ? b : a;
         int to = 1 - from;
         ImageSet images = src.test().images();
-        int[] original = Predictions.predict(src.classifier()::classify, images, batch, manager);
+        int[] original = originals(from, manager);
         int[] translated = Predictions.predict((inf, x) -> dst.classifier().classify(inf,
                 translate(inf, src.vae(), dst.vae(), x, from, to)), images, batch, manager);
         int k = bridge.classes();
@@ -94,9 +96,21 @@ public final class BridgeEvaluation {
      * @return its classifier's accuracy on its own real test images (a sanity check)
      */
     public double classifierAccuracy(int side, NDManager manager) {
-        Side s = side == BridgeModel.A ? a : b;
-        return Predictions.score(Predictions.predict(s.classifier()::classify, s.test().images(),
-                batch, manager), s.test()).accuracy();
+        return Predictions.score(originals(side, manager),
+                (side == BridgeModel.A ? a : b).test()).accuracy();
+    }
+
+    /**
+     * The frozen classifiers see the same test images at every probe and at the end: their
+     * predictions are computed once (no random draw, so the translations' noise is unchanged).
+     */
+    private int[] originals(int side, NDManager manager) {
+        if (originals[side] == null) {
+            Side s = side == BridgeModel.A ? a : b;
+            originals[side] = Predictions.predict(s.classifier()::classify, s.test().images(),
+                    batch, manager);
+        }
+        return originals[side];
     }
 
     /**
