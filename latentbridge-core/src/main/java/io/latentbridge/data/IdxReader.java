@@ -44,8 +44,12 @@ public final class IdxReader {
             int rows = readHeaderInt(data, file);
             int cols = readHeaderInt(data, file);
             int channels = magic == COLOUR_IMAGES_MAGIC ? readHeaderInt(data, file) : 1;
+            // the image size is checked on its own first: with count 0 the total is 0 whatever
+            // the dimensions, and an overflowing rows×cols must not slip through (fuzzing found it)
             if (count < 0 || rows <= 0 || cols <= 0 || (channels != 1 && channels != 3)
-                    || (long) count * rows * cols * channels > MAX_VALUES) {
+                    || (long) rows * cols > MAX_VALUES
+                    || (long) rows * cols * channels > MAX_VALUES
+                    || count * ((long) rows * cols * channels) > MAX_VALUES) {
                 throw new DataException(file, "implausible IDX header: " + count + " images of "
                         + rows + "x" + cols + "x" + channels);
             }

@@ -77,6 +77,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void zeroImagesOfAnOverflowingSizeIsAnImplausibleHeader() throws IOException {
+        // found by ReaderFuzzTest: with count 0 the total is 0, but rows×cols overflows an int
+        Path f = Files.write(tmp.resolve("huge-idx3-ubyte"),
+                idxImages(2051, 0, Integer.MAX_VALUE, Integer.MAX_VALUE, 0));
+        assertThatThrownBy(() -> IdxReader.readImages(f))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("implausible IDX header");
+    }
+
+    @Test
     void truncatedFileNamesFileAndCounts() throws IOException {
         Path f = Files.write(tmp.resolve("short-idx3-ubyte"), idxImages(IdxReader.IMAGES_MAGIC, 5, 2, 2, 3));
         assertThatThrownBy(() -> IdxReader.readImages(f))
