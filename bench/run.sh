@@ -4,7 +4,9 @@
 #   the same models in Debian's PyTorch (python3-torch, installed with apt when missing and root);
 #   the source-only model in DL4J (Maven Central) as the JVM peer.
 # Each: WARMUP steps, then WINDOWS windows of STEPS steps; median and spread of images/s.
-#   bench/run.sh [OUT.jsonl]      env: THREADS (default: all cores), WARMUP, STEPS, WINDOWS
+#   bench/run.sh [OUT.jsonl]      env: THREADS (default: all cores), WARMUP, STEPS, WINDOWS,
+#                                      BASELINE_JAR (an older CLI jar: its rows run in the same
+#                                      run, so before/after is one side-by-side measurement)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/target/bench/results.jsonl}"
@@ -28,11 +30,17 @@ dl4jcp="$root/target/bench/dl4j-classpath.txt"
 mkdir -p "$(dirname "$out")" "$root/target/bench"
 (cd "$root/bench/dl4j" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$dl4jcp" >/dev/null 2>&1)
 : > "$out"
-lb() {
+baseline="${BASELINE_JAR:-}"
+[ -z "$baseline" ] || [ -f "$baseline" ] || { echo "bench: BASELINE_JAR=$baseline: no such file" >&2; exit 2; }
+lb() {  # MODEL [JAR IMPL]
   java -Dai.djl.offline=true -DDJL_CACHE_DIR="$root/target/djl-cache" -Djna.tmpdir="$root/target/djl-cache/jna" \
-    -cp "$cp" "$root/bench/StepBench.java" "$1" "$warmup" "$steps" "$windows" "$threads" 2>/dev/null | grep '^{'
+    -cp "${2:-$cp}" "$root/bench/StepBench.java" "$1" "$warmup" "$steps" "$windows" "$threads" - \
+    "${3:-latentbridge}" 2>/dev/null | grep '^{'
 }
 for model in cdlm dann source-only; do
+  if [ -n "$baseline" ]; then
+    echo "bench: $model: LatentBridge baseline ($baseline)" >&2; lb "$model" "$baseline" latentbridge-before | tee -a "$out"
+  fi
   echo "bench: $model: LatentBridge" >&2; lb "$model" | tee -a "$out"
   if "$py" -c "import torch" 2>/dev/null; then
     echo "bench: $model: PyTorch" >&2

@@ -11,6 +11,11 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The building blocks every method shares, so a comparison between methods changes only the
@@ -68,7 +73,9 @@ public final class Networks {
      * The decoder: FC to 64×(S/4)², then twice nearest-neighbour ×2 upsampling followed by a
      * 3×3 convolution. DJL's PyTorch engine has no transposed convolution; upsample-then-conv is
      * the usual replacement and avoids checkerboard artefacts. Outputs logits (no sigmoid):
-     * the reconstruction loss applies it in a numerically stable form.
+     * the reconstruction loss applies it in a numerically stable form. Each upsample-and-convolve
+     * pair runs fused ({@link UpsampleConvolution}); the blocks and parameters are those of the
+     * plain sequence, so model files are the same.
      *
      * @param size the output side S (divisible by 4)
      * @param channels output channels
@@ -76,18 +83,57 @@ public final class Networks {
      */
     public static Block upsampleDecoder(int size, int channels) {
         int base = size / 4;
-        return new SequentialBlock()
-                .add(Linear.builder().setUnits(64L * base * base).build())
+        UpsampleDecoder decoder = new UpsampleDecoder();
+        decoder.add(Linear.builder().setUnits(64L * base * base).build())
                 .add(Activation.reluBlock())
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, 64, base, base)),
-                        "reshape"))
-                .add(upsample())
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                        .setFilters(32).build())
-                .add(Activation.reluBlock())
-                .add(upsample())
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                        .setFilters(channels).build());
+                        "reshape"));
+        decoder.addUpsampleConvolution(32);
+        decoder.add(Activation.reluBlock());
+        decoder.addUpsampleConvolution(channels);
+        return decoder;
+    }
+
+    /**
+     * A sequential block whose "upsample ×2, then 3×3 convolution" pairs are computed by
+     * {@link UpsampleConvolution}. The children are the plain sequence's (a parameter-free
+     * upsampling block, then the {@link Conv2d}), so initialisation, parameter names and the
+     * saved bytes do not change; only the forward pass skips the upsampled copy.
+     */
+    static final class UpsampleDecoder extends SequentialBlock {
+
+        /** The upsampling blocks whose following convolution runs fused. */
+        private final Set<Block> upsamplers = new HashSet<>();
+
+        void addUpsampleConvolution(int filters) {
+            Block up = upsample();
+            upsamplers.add(up);
+            add(up);
+            add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .setFilters(filters).build());
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                PairList<String, Object> params) {
+            List<Block> blocks = getChildren().values();
+            NDList current = inputs;
+            for (int i = 0; i < blocks.size(); i++) {
+                Block block = blocks.get(i);
+                if (upsamplers.contains(block)) {
+                    Block conv = blocks.get(++i);
+                    NDArray x = current.singletonOrThrow();
+                    NDArray weight = store.getValue(conv.getParameters().get("weight"),
+                            x.getDevice(), training);
+                    NDArray bias = store.getValue(conv.getParameters().get("bias"),
+                            x.getDevice(), training);
+                    current = new NDList(UpsampleConvolution.apply(x, weight, bias));
+                } else {
+                    current = block.forward(store, current, training, params);
+                }
+            }
+            return current;
+        }
     }
 
     private static Block upsample() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -90,14 +91,31 @@ class ReaderFuzzTest {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(120));
     }
 
-    private static Path write(byte[] bytes, String name) {
+    /**
+     * Writes the bytes to a fresh temporary directory under the given file name, reads them
+     * with {@code read}, and deletes both afterwards (a run makes over a thousand files; left
+     * to {@code deleteOnExit}, the directories outlived the JVM).
+     */
+    private static void readsOrFailsCleanly(byte[] bytes, String name, Consumer<Path> read) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("lb-fuzz");
+            dir = Files.createTempDirectory("lb-fuzz");
             Path f = dir.resolve(name);
             Files.write(f, bytes);
-            f.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            return f;
+            readsOrFailsCleanly(() -> read.accept(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                deleteQuietly(dir.resolve(name));
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,43 +150,36 @@ class ReaderFuzzTest {
 
     @Property(tries = 300)
     void idxImageReaderNeverFailsUncleanly(@ForAll("idxImages") byte[] bytes) {
-        Path f = write(bytes, "images-idx3-ubyte");
-        readsOrFailsCleanly(() -> IdxReader.readImages(f));
+        readsOrFailsCleanly(bytes, "images-idx3-ubyte", f -> IdxReader.readImages(f));
     }
 
     @Property(tries = 150)
     void gzippedIdxImagesToo(@ForAll("idxImages") byte[] bytes) throws IOException {
-        Path f = write(gzip(bytes), "images-idx3-ubyte.gz");
-        readsOrFailsCleanly(() -> IdxReader.readImages(f));
+        readsOrFailsCleanly(gzip(bytes), "images-idx3-ubyte.gz", f -> IdxReader.readImages(f));
     }
 
     @Property(tries = 100)
     void randomBytesNamedGzip(@ForAll @Size(max = 100) byte[] bytes) {
-        Path f = write(bytes, "images-idx3-ubyte.gz");
-        readsOrFailsCleanly(() -> IdxReader.readImages(f));
+        readsOrFailsCleanly(bytes, "images-idx3-ubyte.gz", f -> IdxReader.readImages(f));
     }
 
     @Property(tries = 300)
     void idxLabelReaderNeverFailsUncleanly(@ForAll("idxLabels") byte[] bytes) {
-        Path f = write(bytes, "labels-idx1-ubyte");
-        readsOrFailsCleanly(() -> IdxReader.readLabels(f, 10));
+        readsOrFailsCleanly(bytes, "labels-idx1-ubyte", f -> IdxReader.readLabels(f, 10));
     }
 
     @Property(tries = 300)
     void libsvmReaderNeverFailsUncleanly(@ForAll("libsvm") byte[] bytes) {
-        Path f = write(bytes, "digits");
-        readsOrFailsCleanly(() -> LibsvmReader.read(f, 2, 10));
+        readsOrFailsCleanly(bytes, "digits", f -> LibsvmReader.read(f, 2, 10));
     }
 
     @Property(tries = 100)
     void bzippedLibsvmToo(@ForAll("libsvm") byte[] bytes) throws IOException {
-        Path f = write(bzip2(bytes), "digits.bz2");
-        readsOrFailsCleanly(() -> LibsvmReader.read(f, 2, 10));
+        readsOrFailsCleanly(bzip2(bytes), "digits.bz2", f -> LibsvmReader.read(f, 2, 10));
     }
 
     @Property(tries = 100)
     void randomBytesNamedBzip2(@ForAll @Size(max = 100) byte[] bytes) {
-        Path f = write(bytes, "digits.bz2");
-        readsOrFailsCleanly(() -> LibsvmReader.read(f, 2, 10));
+        readsOrFailsCleanly(bytes, "digits.bz2", f -> LibsvmReader.read(f, 2, 10));
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Opens a page in headless Chromium (Debian's {@code chromium}) and reads how many of its
@@ -40,22 +42,36 @@ public final class HeadlessChromium {
      */
     public static int[] images(Path chromium, Path page) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("lb-chromium");
-        ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--user-data-dir=" + profile, "--virtual-time-budget=10000",
-                "--dump-dom", page.toUri().toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("chromium did not finish");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless",
+                    "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile,
+                    "--virtual-time-budget=10000", "--dump-dom", page.toUri().toString());
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("chromium did not finish");
+            }
+            Matcher m = Pattern
+                    .compile("data-images-loaded=\"(\\d+)\" data-images-total=\"(\\d+)\"")
+                    .matcher(dom);
+            if (!m.find()) {
+                throw new IOException("the page's load marks are missing; chromium printed: "
+                        + dom.substring(0, Math.min(300, dom.length())));
+            }
+            return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        } finally {
+            deleteTree(profile);
         }
-        Matcher m = Pattern.compile("data-images-loaded=\"(\\d+)\" data-images-total=\"(\\d+)\"")
-                .matcher(dom);
-        if (!m.find()) {
-            throw new IOException("the page's load marks are missing; chromium printed: "
-                    + dom.substring(0, Math.min(300, dom.length())));
+    }
+
+    /** Chromium leaves a profile of a few hundred files; each call removes its own. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 }

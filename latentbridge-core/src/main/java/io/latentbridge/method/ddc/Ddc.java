@@ -9,13 +9,15 @@ import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.method.BackboneModel;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.ModelShape;
+import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Deep domain confusion (Tzeng et al. 2014) with multi-kernel MMD: source classification plus
- * λ·MMD² between source and target features of the adaptation (bottleneck) layer.
+ * λ·MMD² between source and target features of the adaptation (bottleneck) layer. The weight
+ * ramps up with DANN's λ_p unless {@code gamma} is 0.
  */
 public final class Ddc extends BackboneModel {
 
@@ -26,10 +28,14 @@ public final class Ddc extends BackboneModel {
 
     private final DdcConfig config;
     private final MultiKernelMmd mmd = MultiKernelMmd.standard();
+    private final Schedule weight;
 
     private Ddc(DdcConfig config, ModelShape shape) {
         super("ddc", config.hidden(), config.latent(), shape, Map.of());
         this.config = config;
+        this.weight = config.gamma() > 0
+                ? Schedule.dannLambda(config.gamma(), config.lambdaMmd())
+                : Schedule.constant(config.lambdaMmd());
     }
 
     @Override
@@ -39,12 +45,14 @@ public final class Ddc extends BackboneModel {
         NDArray fs = f.get(new NDIndex(":{}", b));
         NDArray cls = Losses.crossEntropy(backbone.classify(ctx, fs), ys);
         NDArray distance = mmd.apply(fs, f.get(new NDIndex("{}:", b)));
-        NDArray total = cls.add(distance.mul((float) config.lambdaMmd()));
+        double lambda = weight.value(ctx.progress());
+        NDArray total = cls.add(distance.mul((float) lambda));
         ctx.minimize(total, group());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());
         out.put("cls", (double) cls.getFloat());
         out.put("mmd", (double) distance.getFloat());
+        out.put("lambda", lambda);
         return out;
     }
 }
