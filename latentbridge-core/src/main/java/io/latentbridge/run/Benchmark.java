@@ -3,6 +3,7 @@ package io.latentbridge.run;
 import io.latentbridge.data.DataRoots;
 import io.latentbridge.data.FileTrees;
 import io.latentbridge.method.MethodRegistry;
+import io.latentbridge.train.DivergenceException;
 import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.Method;
 import java.io.IOException;
@@ -19,9 +20,14 @@ import java.util.function.Function;
  * A grid of runs, one run directory per (method, task, seed) under
  * {@code OUT/<method>/<source>-<target>/s<seed>}, and the tables that summarise it. A run whose
  * directory already holds {@code result.json} is skipped, so an interrupted grid resumes; an
- * unfinished directory is cleared and run again.
+ * unfinished directory is cleared and run again. A run that diverges (a NaN or an infinity)
+ * records {@code diverged.json} and the grid goes on: the tables count it, and a rerun of the
+ * grid skips it (delete its directory to try again).
  */
 public final class Benchmark {
+
+    /** The file a diverged run leaves in its directory. */
+    public static final String DIVERGED = "diverged.json";
 
     /**
      * A grid.
@@ -69,10 +75,14 @@ public final class Benchmark {
      */
     public record Cell(String method, String task, long seed) {}
 
-    /** One row of the table: a method on a task over its seeds. */
+    /**
+     * One row of the table: a method on a task over its seeds. The statistics are over the
+     * seeds that finished; {@code divergedAt} holds the step at which each other seed diverged.
+     */
     public record Row(String method, String task, List<Double> accuracies, double mean, double std,
             String selection, int steps, double meanWallSeconds, List<Double> oracle,
-            List<Double> aDistance, List<Double> latentKl, List<Double> latentKlModulated) {
+            List<Double> aDistance, List<Double> latentKl, List<Double> latentKlModulated,
+            List<Integer> divergedAt) {
 
         /** @return the mean of the oracle values, or NaN when the runs kept no candidates */
         public double oracleMean() {
@@ -125,29 +135,21 @@ public final class Benchmark {
      */
     public List<Row> run(Grid grid, DataRoots roots, EngineInfo engine) throws IOException {
         validate(grid);
-        MethodRegistry registry = new MethodRegistry();
         for (Cell c : grid.cells()) {
             Path dir = runDir(grid, c);
-            if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))) {
+            if (Files.isRegularFile(dir.resolve(TrainingRun.RESULT))
+                    || Files.isRegularFile(dir.resolve(DIVERGED))) {
                 continue;
             }
-            Method<?> method = registry.find(c.method()).orElseThrow();
-            ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
-                    grid.overrides());
-            var train = r.train().withSeed(c.seed());
-            if (grid.steps() != null) {
-                train = train.withSteps(grid.steps());
+            try {
+                runCell(grid, c, dir, roots, engine);
+            } catch (DivergenceException e) {
+                Json.json().writeValue(dir.resolve(DIVERGED).toFile(),
+                        Map.of("term", e.term(), "step", e.step(), "message", e.getMessage()));
+                String event = dir + ": " + e.getMessage() + "; recorded in " + DIVERGED
+                        + ", the grid goes on";
+                progress.apply("benchmark").forEach(l -> l.onEvent(event));
             }
-            if (sameRun(dir, train, r.method())) {
-                // an interrupted run of this very configuration: continue it
-                new TrainingRun(progress).resume(dir, roots, engine);
-                continue;
-            }
-            FileTrees.delete(dir);
-            String[] st = splitTask(c.task());
-            new TrainingRun(progress).run(new TrainingRun.Request(method,
-                    new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
-                    roots, engine, null, grid.data()));
         }
         if (grid.analyse()) {
             analyse(grid, roots, engine);
@@ -156,6 +158,28 @@ public final class Benchmark {
         List<Row> rows = table(grid, results);
         writeTables(rows, SelectionComparison.of(List.copyOf(results.values())), grid.out());
         return rows;
+    }
+
+    /** Runs one cell, or continues its interrupted run of the same configuration. */
+    private void runCell(Grid grid, Cell c, Path dir, DataRoots roots, EngineInfo engine)
+            throws IOException {
+        Method<?> method = new MethodRegistry().find(c.method()).orElseThrow();
+        ConfigResolver.Resolved r = new ConfigResolver().resolve(method, grid.config(),
+                grid.overrides());
+        var train = r.train().withSeed(c.seed());
+        if (grid.steps() != null) {
+            train = train.withSteps(grid.steps());
+        }
+        if (sameRun(dir, train, r.method())) {
+            // an interrupted run of this very configuration: continue it
+            new TrainingRun(progress).resume(dir, roots, engine);
+            return;
+        }
+        FileTrees.delete(dir);
+        String[] st = splitTask(c.task());
+        new TrainingRun(progress).run(new TrainingRun.Request(method,
+                new ConfigResolver.Resolved(train, r.method()), st[0], st[1], dir,
+                roots, engine, null, grid.data()));
     }
 
     /**
@@ -228,12 +252,17 @@ public final class Benchmark {
                 List<Double> aDistance = new ArrayList<>();
                 List<Double> latentKl = new ArrayList<>();
                 List<Double> latentKlModulated = new ArrayList<>();
+                List<Integer> divergedAt = new ArrayList<>();
                 double wall = 0;
                 String selection = "last";
                 int steps = 0;
                 for (long seed : grid.seeds()) {
                     Cell cell = new Cell(m, t, seed);
                     RunResult r = results.get(cell);
+                    Path diverged = runDir(grid, cell).resolve(DIVERGED);
+                    if (r == null && Files.isRegularFile(diverged)) {
+                        divergedAt.add(Json.json().readTree(diverged.toFile()).path("step").asInt());
+                    }
                     if (r == null) {
                         continue;
                     }
@@ -262,7 +291,7 @@ public final class Benchmark {
                         acc.isEmpty() ? 0 : wall / acc.size(),
                         oracle.size() == acc.size() ? List.copyOf(oracle) : List.of(),
                         List.copyOf(aDistance), List.copyOf(latentKl),
-                        List.copyOf(latentKlModulated)));
+                        List.copyOf(latentKlModulated), List.copyOf(divergedAt)));
             }
         }
         return rows;
@@ -287,10 +316,20 @@ public final class Benchmark {
         md.append("|---|---|---|---|---|---|---|---|" + (analysed ? "---|---|" : "") + "\n");
         StringBuilder csv = new StringBuilder("method,task,mean,std,n,values,selection,steps,"
                 + "wall_seconds_per_run,oracle_mean,a_distance_mean,latent_kl_mean,"
-                + "latent_kl_modulated_mean\n");
+                + "latent_kl_modulated_mean,diverged\n");
         for (Row r : rows) {
             String values = String.join(" ", r.accuracies().stream()
                     .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
+            List<String> shown = new ArrayList<>(r.accuracies().stream()
+                    .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
+            r.divergedAt().forEach(step -> shown.add("diverged at step " + step));
+            String accuracy = r.accuracies().isEmpty() ? "–"
+                    : String.format(Locale.ROOT, "%.4f ± %.4f", r.mean(), r.std());
+            if (!r.divergedAt().isEmpty()) {
+                accuracy += String.format(Locale.ROOT, " (%d of %d seeds; %d diverged)",
+                        r.accuracies().size(), r.accuracies().size() + r.divergedAt().size(),
+                        r.divergedAt().size());
+            }
             String oracle = Double.isNaN(r.oracleMean()) ? "–"
                     : String.format(Locale.ROOT, "%.4f", r.oracleMean());
             String distances = "";
@@ -304,14 +343,14 @@ public final class Benchmark {
                 distances = String.format(Locale.ROOT, " %s | %s |", r.aDistance().isEmpty() ? "–"
                         : String.format(Locale.ROOT, "%.3f", Row.mean(r.aDistance())), kl);
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %s | %s | %d | %.0f | %s |%s%n",
-                    r.method(), r.task().replace(":", " → "), r.mean(), r.std(),
-                    values.replace(" ", ", "), r.selection(), r.steps(), r.meanWallSeconds(), oracle,
-                    distances));
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s,%s,%s,%s%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.0f | %s |%s%n",
+                    r.method(), r.task().replace(":", " → "), accuracy, String.join(", ", shown),
+                    r.selection(), r.steps(), r.meanWallSeconds(), oracle, distances));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s,%s,%s,%s,%d%n",
                     r.method(), r.task(), r.mean(), r.std(), r.accuracies().size(), values,
                     r.selection(), r.steps(), r.meanWallSeconds(), csvMean(r.oracle()),
-                    csvMean(r.aDistance()), csvMean(r.latentKl()), csvMean(r.latentKlModulated())));
+                    csvMean(r.aDistance()), csvMean(r.latentKl()), csvMean(r.latentKlModulated()),
+                    r.divergedAt().size()));
         }
         md.append("\nTarget accuracy on the target test split of the model the `selection` protocol"
                 + " chose (`last`: the final step; the others choose without target labels among"

@@ -63,6 +63,43 @@ class BenchmarkTest {
     }
 
     @Test
+    void aDivergedRunIsRecordedCountedAndSkippedAndTheGridGoesOn() throws Exception {
+        var engine = EngineRuntime.start(null, 0);
+        DataRoots roots = new DataRoots(TestData.root(), null, null, false);
+        // an absurd learning rate makes the loss infinite within a few steps
+        Benchmark.Grid grid = new Benchmark.Grid(List.of("source-only", "dann"), List.of("mnist:usps"),
+                List.of(1L), null, List.of("judge_steps=0", "batch_size=16", "lr=1e30"), 6,
+                tmp.resolve("grid"), io.latentbridge.data.Task.Options.DEFAULT);
+        List<String> events = new java.util.ArrayList<>();
+        io.latentbridge.train.TrainingListener listener = new io.latentbridge.train.TrainingListener() {
+            @Override
+            public void onEvent(String event) {
+                events.add(event);
+            }
+        };
+        List<Benchmark.Row> rows = new Benchmark(p -> List.of(listener)).run(grid, roots, engine);
+
+        // both cells ran (the first divergence did not stop the grid) and both are counted
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            assertThat(r.accuracies()).isEmpty();
+            assertThat(r.divergedAt()).hasSize(1);
+        });
+        Path diverged = grid.out().resolve("dann/mnist-usps/s1").resolve(Benchmark.DIVERGED);
+        assertThat(Files.readString(diverged)).contains("\"step\"", "not finite");
+        assertThat(events).anyMatch(e -> e.contains("diverged") && e.contains("the grid goes on"));
+        String md = Files.readString(grid.out().resolve("table.md"));
+        assertThat(md).contains("diverged at step ");
+        List<String> csv = Files.readAllLines(grid.out().resolve("table.csv"));
+        assertThat(csv.get(0)).endsWith(",diverged");
+        assertThat(csv.get(1)).endsWith(",1");
+
+        // a rerun skips the diverged cell instead of diverging again
+        FileTime before = Files.getLastModifiedTime(diverged);
+        new Benchmark(p -> List.of()).run(grid, roots, engine);
+        assertThat(Files.getLastModifiedTime(diverged)).isEqualTo(before);
+    }
+
+    @Test
     void aGridKilledMidRunResumesAndGivesTheSameTable() throws Exception {
         var engine = EngineRuntime.start(null, 0);
         DataRoots roots = new DataRoots(TestData.root(), null, null, false);
