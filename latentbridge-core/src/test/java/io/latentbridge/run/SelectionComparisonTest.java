@@ -62,14 +62,14 @@ class SelectionComparisonTest {
     void tablesGainDistanceColumnsAndTheSelectionSectionOnlyWhenThereIsSomethingToShow()
             throws Exception {
         Benchmark.Row plain = new Benchmark.Row("dann", "mnist:usps", List.of(0.9), 0.9, 0, "last",
-                10, 1, List.of(0.95), List.of(), List.of(), List.of());
+                10, 1, List.of(0.95), List.of(), List.of(), List.of(), List.of());
         Benchmark.writeTables(List.of(plain), SelectionComparison.of(List.of()), tmp);
         String md = Files.readString(tmp.resolve("table.md"));
         assertThat(md).doesNotContain("A-distance").doesNotContain("Label-free selection");
 
         Benchmark.Row cdlm = new Benchmark.Row("cdlm", "mnist:usps", List.of(0.9, 0.8), 0.85,
                 0.07, "snd", 10, 1, List.of(0.95, 0.9), List.of(1.5, 1.7), List.of(4.0, 6.0),
-                List.of(2.0, 3.0));
+                List.of(2.0, 3.0), List.of());
         RunResult scored = run(List.of(candidate(10, 1, 1, 0.8)));
         Benchmark.writeTables(List.of(plain, cdlm), SelectionComparison.of(List.of(scored)), tmp);
         md = Files.readString(tmp.resolve("table.md"));
