@@ -78,7 +78,7 @@ class SelectionComparisonTest {
                 .contains("### Label-free selection against the oracle (1 runs)");
         List<String> csv = Files.readAllLines(tmp.resolve("table.csv"));
         assertThat(csv.get(0)).endsWith("oracle_mean,a_distance_mean,latent_kl_mean,"
-                + "latent_kl_modulated_mean");
-        assertThat(csv.get(2)).endsWith(",0.925000,1.600000,5.000000,2.500000");
+                + "latent_kl_modulated_mean,diverged");
+        assertThat(csv.get(2)).endsWith(",0.925000,1.600000,5.000000,2.500000,0");
     }
 }
