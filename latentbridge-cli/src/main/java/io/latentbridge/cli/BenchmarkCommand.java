@@ -63,7 +63,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 withSelect(configuration.overrides, select), steps, out,
                 engine.data(), analyse);
         boolean terminal = System.console() != null;
-        Benchmark benchmark = new Benchmark(phase -> List.of(new ConsoleProgress(terminal)));
+        Benchmark benchmark = new Benchmark(ConsoleProgress.perPhase(terminal));
         benchmark.validate(grid);
         var roots = engine.roots();
         var info = engine.start();

@@ -18,9 +18,22 @@ final class ConsoleProgress implements TrainingListener {
     private ProgressBar bar;
     private String label;
 
-    /** @param terminal whether standard output is an interactive terminal */
-    ConsoleProgress(boolean terminal) {
+    /**
+     * @param terminal whether standard output is an interactive terminal
+     * @param phase what the listener reports on, until a training loop names what it trains
+     */
+    ConsoleProgress(boolean terminal, String phase) {
         this.terminal = terminal;
+        this.label = phase;
+    }
+
+    /**
+     * @param terminal whether standard output is an interactive terminal
+     * @return a fresh console listener for each phase of a run, named after it
+     */
+    static java.util.function.Function<String, java.util.List<TrainingListener>> perPhase(
+            boolean terminal) {
+        return phase -> java.util.List.of(new ConsoleProgress(terminal, phase));
     }
 
     @Override

@@ -63,7 +63,7 @@ final class PretrainCommand implements Callable<Integer> {
         var roots = engine.roots();
         EngineInfo info = engine.start();
         boolean terminal = System.console() != null;
-        PretrainRun.Record r = new PretrainRun(phase -> List.of(new ConsoleProgress(terminal)))
+        PretrainRun.Record r = new PretrainRun(ConsoleProgress.perPhase(terminal))
                 .run(new PretrainRun.Request(kind, data, new ConfigResolver.Resolved(train,
                         resolved.method()), out, roots, info));
         StringBuilder metrics = new StringBuilder();

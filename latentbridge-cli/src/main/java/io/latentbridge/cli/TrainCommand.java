@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : freeDefault(Path.of("runs", method + "-" + safe(source)
                 + "-" + safe(target) + "-s" + train.seed()));
         boolean terminal = System.console() != null;
-        TrainingRun run = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)));
+        TrainingRun run = new TrainingRun(ConsoleProgress.perPhase(terminal));
         RunResult r = run.run(new TrainingRun.Request(m,
                 new ConfigResolver.Resolved(train, resolved.method()), source, target, dir,
                 roots, info, epochs > 0 ? epochs : null, data));
@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : freeDefault(Path.of("runs", method + "-" + safe(source)
                 + "-" + safe(target) + "-s" + train.seed()));
         boolean terminal = System.console() != null;
-        BridgeRun.Result r = new BridgeRun(phase -> List.of(new ConsoleProgress(terminal)))
+        BridgeRun.Result r = new BridgeRun(ConsoleProgress.perPhase(terminal))
                 .run(new BridgeRun.Request(new ConfigResolver.Resolved(train, resolved.method()),
                         source, target, new BridgeRun.Bases(baseA, baseB, classifierA,
                                 classifierB), dir, roots, info));
@@ -198,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         var roots = engine.roots();
         EngineInfo info = engine.start();
         boolean terminal = System.console() != null;
-        RunResult r = new TrainingRun(phase -> List.of(new ConsoleProgress(terminal)))
+        RunResult r = new TrainingRun(ConsoleProgress.perPhase(terminal))
                 .resume(resume, roots, info);
         report(r, resume);
         return 0;
