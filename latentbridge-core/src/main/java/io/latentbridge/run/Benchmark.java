@@ -343,9 +343,12 @@ public final class Benchmark {
                 distances = String.format(Locale.ROOT, " %s | %s |", r.aDistance().isEmpty() ? "–"
                         : String.format(Locale.ROOT, "%.3f", Row.mean(r.aDistance())), kl);
             }
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %.0f | %s |%s%n",
+            boolean none = r.accuracies().isEmpty();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%s%n",
                     r.method(), r.task().replace(":", " → "), accuracy, String.join(", ", shown),
-                    r.selection(), r.steps(), r.meanWallSeconds(), oracle, distances));
+                    none ? "–" : r.selection(), none ? "–" : String.valueOf(r.steps()),
+                    none ? "–" : String.format(Locale.ROOT, "%.0f", r.meanWallSeconds()), oracle,
+                    distances));
             csv.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%d,%s,%s,%d,%.1f,%s,%s,%s,%s,%d%n",
                     r.method(), r.task(), r.mean(), r.std(), r.accuracies().size(), values,
                     r.selection(), r.steps(), r.meanWallSeconds(), csvMean(r.oracle()),
