@@ -2,7 +2,9 @@ package io.latentbridge.cli;
 
 import io.latentbridge.train.StepLog;
 import io.latentbridge.train.TrainingListener;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,9 +33,8 @@ final class ConsoleProgress implements TrainingListener {
      * @param terminal whether standard output is an interactive terminal
      * @return a fresh console listener for each phase of a run, named after it
      */
-    static java.util.function.Function<String, java.util.List<TrainingListener>> perPhase(
-            boolean terminal) {
-        return phase -> java.util.List.of(new ConsoleProgress(terminal, phase));
+    static Function<String, List<TrainingListener>> perPhase(boolean terminal) {
+        return phase -> List.of(new ConsoleProgress(terminal, phase));
     }
 
     @Override

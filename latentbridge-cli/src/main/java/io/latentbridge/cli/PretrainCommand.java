@@ -7,7 +7,6 @@ import io.latentbridge.train.ConfigSchema;
 import io.latentbridge.train.EngineInfo;
 import io.latentbridge.train.TrainConfig;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -318,10 +318,10 @@ public final class Benchmark {
                 + "wall_seconds_per_run,oracle_mean,a_distance_mean,latent_kl_mean,"
                 + "latent_kl_modulated_mean,diverged\n");
         for (Row r : rows) {
-            String values = String.join(" ", r.accuracies().stream()
-                    .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
-            List<String> shown = new ArrayList<>(r.accuracies().stream()
-                    .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList());
+            List<String> formatted = r.accuracies().stream()
+                    .map(a -> String.format(Locale.ROOT, "%.4f", a)).toList();
+            String values = String.join(" ", formatted);
+            List<String> shown = new ArrayList<>(formatted);
             r.divergedAt().forEach(step -> shown.add("diverged at step " + step));
             String accuracy = r.accuracies().isEmpty() ? "–"
                     : String.format(Locale.ROOT, "%.4f ± %.4f", r.mean(), r.std());

@@ -107,17 +107,12 @@ class ReaderFuzzTest {
             throw new UncheckedIOException(e);
         } finally {
             if (dir != null) {
-                deleteQuietly(dir.resolve(name));
-                deleteQuietly(dir);
+                try {
+                    FileTrees.delete(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,16 +1,15 @@
 package io.latentbridge.report;
 
+import io.latentbridge.data.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Opens a page in headless Chromium (Debian's {@code chromium}) and reads how many of its
@@ -62,16 +61,8 @@ public final class HeadlessChromium {
             }
             return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
         } finally {
-            deleteTree(profile);
-        }
-    }
-
-    /** Chromium leaves a profile of a few hundred files; each call removes its own. */
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            // Chromium leaves a profile of a few hundred files; each call removes its own
+            FileTrees.delete(profile);
         }
     }
 }
