@@ -1,6 +1,7 @@
 package io.latentbridge.loss;
 
 import ai.djl.ndarray.NDArray;
+import io.latentbridge.nn.Scalars;
 
 /**
  * Loss functions as plain formulas over NDArrays, each tested against a direct computation.
@@ -32,7 +33,7 @@ public final class Losses {
      * @return the mean over all elements
      */
     public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray targets) {
-        return logits.maximum(0f).sub(logits.mul(targets))
+        return Scalars.maximum(logits, 0f).sub(logits.mul(targets))
                 .add(logits.abs().neg().exp().add(1f).log()).mean();
     }
 
@@ -44,7 +45,8 @@ public final class Losses {
      * @return {@code mean_i Σ_j ½(μ² + σ² − log σ² − 1)}
      */
     public static NDArray gaussianKl(NDArray mu, NDArray logVar) {
-        return mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1}).mul(0.5f).mean();
+        return Scalars.mul(mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1}), 0.5f)
+                .mean();
     }
 
     /**
@@ -85,8 +87,8 @@ public final class Losses {
         long n = images.getShape().get(0);
         NDArray d = images.sub(reconstruction).reshape(n, -1);
         float k = d.getShape().get(1);
-        NDArray mse = d.square().sum(new int[] {1}).div(k);
-        NDArray shift = d.sum(new int[] {1}).square().div(k * k);
+        NDArray mse = Scalars.div(d.square().sum(new int[] {1}), k);
+        NDArray shift = Scalars.div(d.sum(new int[] {1}).square(), k * k);
         return mse.sub(shift).mean();
     }
 

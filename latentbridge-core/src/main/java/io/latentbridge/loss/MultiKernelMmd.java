@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import io.latentbridge.nn.Scalars;
 
 /**
  * Squared maximum mean discrepancy with a sum of Gaussian kernels (DDC/DAN's multi-kernel MMD).
@@ -36,16 +37,16 @@ public final class MultiKernelMmd {
         long n = source.getShape().get(0);
         NDArray z = NDArrays.concat(new NDList(source, target), 0);
         NDArray sq = z.square().sum(new int[] {1}, true);
-        NDArray d2 = sq.add(sq.transpose()).sub(z.matMul(z.transpose()).mul(2f)).maximum(0f);
+        NDArray d2 = Scalars.maximum(sq.add(sq.transpose()).sub(Scalars.mul(z.matMul(z.transpose()), 2f)), 0f);
         float base = d2.mean().stopGradient().getFloat();
         NDArray kernel = null;
         for (double a : multipliers) {
-            NDArray k = d2.div((float) (-2.0 * a * base)).exp();
+            NDArray k = Scalars.div(d2, (float) (-2.0 * a * base)).exp();
             kernel = kernel == null ? k : kernel.add(k);
         }
         NDArray ss = kernel.get(new NDIndex(":{}, :{}", n, n)).mean();
         NDArray tt = kernel.get(new NDIndex("{}:, {}:", n, n)).mean();
         NDArray st = kernel.get(new NDIndex(":{}, {}:", n, n)).mean();
-        return ss.add(tt).sub(st.mul(2f));
+        return ss.add(tt).sub(Scalars.mul(st, 2f));
     }
 }

@@ -48,6 +48,7 @@ public final class GradientReversal {
      * @return {@code x}, whose gradient is {@code −λ} times the incoming one
      */
     public static NDArray reverse(NDArray x, float lambda) {
-        return x.mul(-lambda).add(x.mul(1f + lambda).stopGradient());
+        // the stopped branch is never differentiated; the other goes through Scalars (see there)
+        return Scalars.mul(x, -lambda).add(x.mul(1f + lambda).stopGradient());
     }
 }

@@ -24,6 +24,7 @@ import io.latentbridge.train.TrainingLoop;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,5 +97,57 @@ class MethodContractTest {
             assertThat(Predictions.predict(reloaded, targetTest.images(), 32, manager))
                     .containsExactly(before);
         }
+    }
+
+    /**
+     * A run must not depend on when the JVM collects garbage. DJL's {@code NDArray.mul(Number)}
+     * and its kin wrap the number in a tensor over a Java buffer and drop it at once; autograd
+     * keeps that tensor for the backward pass, so a collection between forward and backward
+     * used to hand the gradient freed memory (rare in practice, a flaky test or a corrupted step
+     * now and then; every run under this test's collector thread). Same seed, same steps, with
+     * and without a thread that collects continuously: every logged value must be identical.
+     */
+    @ParameterizedTest
+    @MethodSource("methods")
+    void trainingDoesNotDependOnGarbageCollection(Method<?> method) throws Exception {
+        TrainConfig config = TrainConfig.of(6, 16, 1e-3, "dann", "adam", 3, 1, 0, 64);
+        List<StepLog> quiet = train(method, config);
+        List<StepLog> collected;
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread collector = new Thread(() -> {
+            while (running.get()) {
+                System.gc();
+            }
+        }, "gc-hammer");
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            collected = train(method, config);
+        } finally {
+            running.set(false);
+            collector.join();
+        }
+        assertThat(collected).hasSameSizeAs(quiet);
+        for (int i = 0; i < quiet.size(); i++) {
+            assertThat(collected.get(i).values()).as("step %d", quiet.get(i).step())
+                    .isEqualTo(quiet.get(i).values());
+        }
+    }
+
+    private static List<StepLog> train(Method<?> method, TrainConfig config) {
+        List<StepLog> logs = new ArrayList<>();
+        TrainingListener capture = new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                logs.add(log);
+            }
+        };
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MethodModel model = method.createUnchecked(method.defaults(), new ModelShape(1, 28, 10));
+            TrainingLoop loop = new TrainingLoop(config, List.of(capture));
+            loop.initialize(model, manager);
+            loop.train(model, source, target, manager, method.name());
+        }
+        return logs;
     }
 }

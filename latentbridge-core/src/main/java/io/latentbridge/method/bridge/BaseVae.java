@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.latentbridge.nn.Scalars;
 
 /**
  * A base generative model of one domain: the latent translation paper's MLP VAE. The encoder
@@ -93,12 +94,12 @@ public final class BaseVae implements Trainable {
     public Map<String, Double> step(StepContext ctx, NDArray images, NDArray labels,
             NDArray unused) {
         NDArray[] q = encode(ctx, images);
-        NDArray z = q[0].add(q[1].mul(0.5f).exp().mul(ctx.normal(q[0].getShape())));
+        NDArray z = q[0].add(Scalars.mul(q[1], 0.5f).exp().mul(ctx.normal(q[0].getShape())));
         NDArray mean = decode(ctx, z);
         float scale = (float) (1.0 / (2 * config.sigmaX() * config.sigmaX()));
-        NDArray recon = mean.sub(images).square().sum(new int[] {1, 2, 3}).mean().mul(scale);
+        NDArray recon = Scalars.mul(mean.sub(images).square().sum(new int[] {1, 2, 3}).mean(), scale);
         NDArray kl = Losses.gaussianKl(q[0], q[1]);
-        NDArray loss = recon.add(kl.mul((float) config.beta()));
+        NDArray loss = recon.add(Scalars.mul(kl, (float) config.beta()));
         ctx.minimize(loss, group);
         return Map.of("recon", (double) recon.getFloat(), "kl", (double) kl.getFloat(),
                 "loss", (double) loss.getFloat());

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.latentbridge.nn.Scalars;
 
 /**
  * The latent bridge: one VAE over the latent codes of two frozen base models, conditioned on a
@@ -137,13 +138,14 @@ public final class BridgeModel implements Trainable {
         NDArray sA = qA[0].add(qA[1].mul(ctx.normal(qA[0].getShape())));
         NDArray sB = qB[0].add(qB[1].mul(ctx.normal(qB[0].getShape())));
         NDArray recon = Losses.mse(decode(ctx, sA, A), zA).add(Losses.mse(decode(ctx, sB, B), zB));
-        NDArray kl = Losses.gaussianKl(qA[0], qA[1].log().mul(2f))
-                .add(Losses.gaussianKl(qB[0], qB[1].log().mul(2f)));
+        NDArray kl = Losses.gaussianKl(qA[0], Scalars.mul(qA[1].log(), 2f))
+                .add(Losses.gaussianKl(qB[0], Scalars.mul(qB[1].log(), 2f)));
         NDArray dist = swd.distance(sA, sB, ctx.manager());
         NDArray cls = Losses.crossEntropy(classify(ctx, sA), labels)
                 .add(Losses.crossEntropy(classify(ctx, sB), labels));
-        NDArray loss = recon.add(kl.mul((float) config.betaKl()))
-                .add(dist.mul((float) config.betaSwd())).add(cls.mul((float) config.betaCls()));
+        NDArray loss = recon.add(Scalars.mul(kl, (float) config.betaKl()))
+                .add(Scalars.mul(dist, (float) config.betaSwd()))
+                .add(Scalars.mul(cls, (float) config.betaCls()));
         ctx.minimize(loss, group);
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("recon", (double) recon.getFloat());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import io.latentbridge.nn.Scalars;
 
 /**
  * CDLM's networks and training step.
@@ -105,7 +106,7 @@ final class CdlmModel implements MethodModel {
     private Encoded encode(NDArray h, java.util.function.Function<Block, NDArray> head) {
         NDArray mu = head.apply(muHead);
         NDArray logVar = head.apply(logVarHead).clip(-config.logVarClip(), config.logVarClip());
-        NDArray sigma = logVar.mul(0.5f).exp();
+        NDArray sigma = Scalars.mul(logVar, 0.5f).exp();
         NDArray raw = head.apply(modulationHead);
         return new Encoded(h, mu, logVar, sigma, signal(raw));
     }
@@ -155,7 +156,7 @@ final class CdlmModel implements MethodModel {
         float pixels = shape.channels() * shape.size() * shape.size();
         NDArray rec = Losses.binaryCrossEntropyWithLogits(recS, xs)
                 .add(Losses.binaryCrossEntropyWithLogits(recT, xt));
-        NDArray kl = Losses.gaussianKl(both.mu(), both.logVar()).div(pixels).mul(2f);
+        NDArray kl = Scalars.mul(Scalars.div(Losses.gaussianKl(both.mu(), both.logVar()), pixels), 2f);
         NDArray cons = Losses.mse(Activation.sigmoid(recS), Activation.sigmoid(genS))
                 .add(Losses.mse(Activation.sigmoid(recT), Activation.sigmoid(genT)));
 
@@ -171,12 +172,12 @@ final class CdlmModel implements MethodModel {
                 "mu".equals(config.alignOn()) ? both.mu() : h, ctx.progress());
         NDArray adv = domain.loss();
 
-        NDArray total = rec.mul((float) config.lambdaRec())
-                .add(kl.mul((float) config.beta()))
-                .add(cons.mul((float) config.lambdaCons()))
-                .add(cls.mul((float) config.lambdaCls()));
+        NDArray total = Scalars.mul(rec, (float) config.lambdaRec())
+                .add(Scalars.mul(kl, (float) config.beta()))
+                .add(Scalars.mul(cons, (float) config.lambdaCons()))
+                .add(Scalars.mul(cls, (float) config.lambdaCls()));
         if (config.lambdaAdv() > 0) {
-            total = total.add(adv.mul((float) config.lambdaAdv()));
+            total = total.add(Scalars.mul(adv, (float) config.lambdaAdv()));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -184,7 +185,7 @@ final class CdlmModel implements MethodModel {
             NDArray translated = Activation.sigmoid(ctx.forward(sourceDecoder, zTs));
             NDArray muBack = ctx.forward(muHead, ctx.forward(encoder, translated));
             cycle = Losses.mse(muBack, muT);
-            total = total.add(cycle.mul((float) config.lambdaCycle()));
+            total = total.add(Scalars.mul(cycle, (float) config.lambdaCycle()));
         }
         ctx.minimize(total, group);
 

@@ -17,6 +17,7 @@ import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.latentbridge.nn.Scalars;
 
 /**
  * Domain-adversarial training (Ganin &amp; Lempitsky 2015): the backbone's features feed the label
@@ -51,7 +52,7 @@ public final class Dann extends BackboneModel {
         NDArray f = backbone.features(ctx, NDArrays.concat(new NDList(xs, xt), 0));
         NDArray cls = Losses.crossEntropy(backbone.classify(ctx, f.get(new NDIndex(":{}", b))), ys);
         DomainAdversarialLoss.Result adv = adversarial.apply(ctx, f, ctx.progress());
-        NDArray total = cls.add(adv.loss().mul((float) config.lambdaAdv()));
+        NDArray total = cls.add(Scalars.mul(adv.loss(), (float) config.lambdaAdv()));
         ctx.minimize(total, group());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());

@@ -13,6 +13,7 @@ import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.latentbridge.nn.Scalars;
 
 /**
  * Deep domain confusion (Tzeng et al. 2014) with multi-kernel MMD: source classification plus
@@ -46,7 +47,7 @@ public final class Ddc extends BackboneModel {
         NDArray cls = Losses.crossEntropy(backbone.classify(ctx, fs), ys);
         NDArray distance = mmd.apply(fs, f.get(new NDIndex("{}:", b)));
         double lambda = weight.value(ctx.progress());
-        NDArray total = cls.add(distance.mul((float) lambda));
+        NDArray total = cls.add(Scalars.mul(distance, (float) lambda));
         ctx.minimize(total, group());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("loss", (double) total.getFloat());

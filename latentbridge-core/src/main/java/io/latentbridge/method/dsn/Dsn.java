@@ -20,6 +20,7 @@ import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.latentbridge.nn.Scalars;
 
 /**
  * Domain separation networks (Bousmalis et al. 2016). The backbone's bottleneck is the shared
@@ -95,9 +96,9 @@ public final class Dsn extends BackboneModel {
             adv = adversarial.apply(ctx, shared, ctx.progress());
             sim = adv.loss();
         }
-        NDArray total = cls.add(rec.mul((float) config.lambdaRec()))
-                .add(diff.mul((float) config.lambdaDiff()))
-                .add(sim.mul((float) config.lambdaSim()));
+        NDArray total = cls.add(Scalars.mul(rec, (float) config.lambdaRec()))
+                .add(Scalars.mul(diff, (float) config.lambdaDiff()))
+                .add(Scalars.mul(sim, (float) config.lambdaSim()));
         ctx.minimize(total, group());
 
         Map<String, Double> out = new LinkedHashMap<>();
