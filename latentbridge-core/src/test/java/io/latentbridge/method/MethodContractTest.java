@@ -65,17 +65,8 @@ class MethodContractTest {
         ModelShape shape = new ModelShape(1, 28, 10);
         TrainConfig config = TrainConfig.of(12, 16, 1e-3, "dann", "adam", 3, 4, 0, 64);
         List<StepLog> logs = new ArrayList<>();
-        TrainingListener capture = new TrainingListener() {
-            @Override
-            public void onLog(StepLog log) {
-                logs.add(log);
-            }
-        };
         try (NDManager manager = NDManager.newBaseManager()) {
-            MethodModel model = method.createUnchecked(method.defaults(), shape);
-            TrainingLoop loop = new TrainingLoop(config, List.of(capture));
-            loop.initialize(model, manager);
-            loop.train(model, source, target, manager, method.name());
+            MethodModel model = train(method, config, manager, logs);
             assertThat(logs).hasSize(3);
             logs.forEach(l -> l.values().values().forEach(v -> assertThat(v).isFinite()));
 
@@ -136,18 +127,25 @@ class MethodContractTest {
 
     private static List<StepLog> train(Method<?> method, TrainConfig config) {
         List<StepLog> logs = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            train(method, config, manager, logs);
+        }
+        return logs;
+    }
+
+    /** Trains the method's default model on the small task, adding every log to {@code logs}. */
+    private static MethodModel train(Method<?> method, TrainConfig config, NDManager manager,
+            List<StepLog> logs) {
         TrainingListener capture = new TrainingListener() {
             @Override
             public void onLog(StepLog log) {
                 logs.add(log);
             }
         };
-        try (NDManager manager = NDManager.newBaseManager()) {
-            MethodModel model = method.createUnchecked(method.defaults(), new ModelShape(1, 28, 10));
-            TrainingLoop loop = new TrainingLoop(config, List.of(capture));
-            loop.initialize(model, manager);
-            loop.train(model, source, target, manager, method.name());
-        }
-        return logs;
+        MethodModel model = method.createUnchecked(method.defaults(), new ModelShape(1, 28, 10));
+        TrainingLoop loop = new TrainingLoop(config, List.of(capture));
+        loop.initialize(model, manager);
+        loop.train(model, source, target, manager, method.name());
+        return model;
     }
 }
