@@ -34,7 +34,8 @@ for s in $seeds; do
   done
 done
 
-value() { awk -F': ' -v k="\"$2\"" '$1 ~ k {gsub(/[ ,]/, "", $2); print $2}' "$1"; }
+# the top-level key only (two-space indent): candidates and judges nest keys of the same name
+value() { awk -F' : ' -v k="  \"$2\"" '$1 == k {gsub(/[ ,]/, "", $2); print $2}' "$1"; }
 
 {
   echo "| variant | target acc. (mean ± std) | seeds | source acc. (mean) |"
