@@ -45,8 +45,8 @@ public final class Losses {
      * @return {@code mean_i Σ_j ½(μ² + σ² − log σ² − 1)}
      */
     public static NDArray gaussianKl(NDArray mu, NDArray logVar) {
-        return Scalars.mul(mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1}), 0.5f)
-                .mean();
+        NDArray perItem = mu.square().add(logVar.exp()).sub(logVar).sub(1f).sum(new int[] {1});
+        return Scalars.mul(perItem, 0.5f).mean();
     }
 
     /**

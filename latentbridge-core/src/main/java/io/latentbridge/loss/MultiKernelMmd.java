@@ -37,7 +37,8 @@ public final class MultiKernelMmd {
         long n = source.getShape().get(0);
         NDArray z = NDArrays.concat(new NDList(source, target), 0);
         NDArray sq = z.square().sum(new int[] {1}, true);
-        NDArray d2 = Scalars.maximum(sq.add(sq.transpose()).sub(Scalars.mul(z.matMul(z.transpose()), 2f)), 0f);
+        NDArray cross = Scalars.mul(z.matMul(z.transpose()), 2f);
+        NDArray d2 = Scalars.maximum(sq.add(sq.transpose()).sub(cross), 0f);
         float base = d2.mean().stopGradient().getFloat();
         NDArray kernel = null;
         for (double a : multipliers) {

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.nn.Forward;
 import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.ParameterGroup;
 import io.latentbridge.train.StepContext;
 import io.latentbridge.train.Trainable;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.latentbridge.nn.Scalars;
 
 /**
  * A base generative model of one domain: the latent translation paper's MLP VAE. The encoder
@@ -97,7 +97,8 @@ public final class BaseVae implements Trainable {
         NDArray z = q[0].add(Scalars.mul(q[1], 0.5f).exp().mul(ctx.normal(q[0].getShape())));
         NDArray mean = decode(ctx, z);
         float scale = (float) (1.0 / (2 * config.sigmaX() * config.sigmaX()));
-        NDArray recon = Scalars.mul(mean.sub(images).square().sum(new int[] {1, 2, 3}).mean(), scale);
+        NDArray squared = mean.sub(images).square().sum(new int[] {1, 2, 3}).mean();
+        NDArray recon = Scalars.mul(squared, scale);
         NDArray kl = Losses.gaussianKl(q[0], q[1]);
         NDArray loss = recon.add(Scalars.mul(kl, (float) config.beta()));
         ctx.minimize(loss, group);

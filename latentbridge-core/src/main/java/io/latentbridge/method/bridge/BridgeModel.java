@@ -10,6 +10,7 @@ import io.latentbridge.loss.SlicedWasserstein;
 import io.latentbridge.nn.Forward;
 import io.latentbridge.nn.GatedMlp;
 import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.ParameterGroup;
 import io.latentbridge.train.StepContext;
 import io.latentbridge.train.Trainable;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.latentbridge.nn.Scalars;
 
 /**
  * The latent bridge: one VAE over the latent codes of two frozen base models, conditioned on a

@@ -13,6 +13,7 @@ import io.latentbridge.loss.Losses;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.ModulatedReparameterization;
 import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.ImageTranslation;
 import io.latentbridge.train.Inference;
 import io.latentbridge.train.MethodModel;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import io.latentbridge.nn.Scalars;
 
 /**
  * CDLM's networks and training step.
@@ -156,7 +156,8 @@ final class CdlmModel implements MethodModel {
         float pixels = shape.channels() * shape.size() * shape.size();
         NDArray rec = Losses.binaryCrossEntropyWithLogits(recS, xs)
                 .add(Losses.binaryCrossEntropyWithLogits(recT, xt));
-        NDArray kl = Scalars.mul(Scalars.div(Losses.gaussianKl(both.mu(), both.logVar()), pixels), 2f);
+        NDArray klPerImage = Losses.gaussianKl(both.mu(), both.logVar());
+        NDArray kl = Scalars.mul(Scalars.div(klPerImage, pixels), 2f);
         NDArray cons = Losses.mse(Activation.sigmoid(recS), Activation.sigmoid(genS))
                 .add(Losses.mse(Activation.sigmoid(recT), Activation.sigmoid(genT)));
 

@@ -11,13 +11,13 @@ import io.latentbridge.loss.Losses;
 import io.latentbridge.method.BackboneModel;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.ModelShape;
 import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.latentbridge.nn.Scalars;
 
 /**
  * Domain-adversarial training (Ganin &amp; Lempitsky 2015): the backbone's features feed the label

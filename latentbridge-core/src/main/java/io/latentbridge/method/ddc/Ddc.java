@@ -7,13 +7,13 @@ import ai.djl.ndarray.index.NDIndex;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.method.BackboneModel;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.ModelShape;
 import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.latentbridge.nn.Scalars;
 
 /**
  * Deep domain confusion (Tzeng et al. 2014) with multi-kernel MMD: source classification plus

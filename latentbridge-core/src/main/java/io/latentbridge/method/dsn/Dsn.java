@@ -14,13 +14,13 @@ import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.method.BackboneModel;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.Networks;
+import io.latentbridge.nn.Scalars;
 import io.latentbridge.train.Method;
 import io.latentbridge.train.ModelShape;
 import io.latentbridge.train.Schedule;
 import io.latentbridge.train.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.latentbridge.nn.Scalars;
 
 /**
  * Domain separation networks (Bousmalis et al. 2016). The backbone's bottleneck is the shared
