@@ -43,8 +43,9 @@ final class EngineOptions {
     /** Starts the engine and logs its settings once. @return the engine info */
     EngineInfo start() {
         EngineInfo info = EngineRuntime.start(null, threads, device);
-        System.err.printf("engine: %s %s on %s, %d intra-op thread(s), %d inter-op%n",
-                info.engine(), info.version(), device, info.intraOpThreads(), info.interOpThreads());
+        System.err.printf("engine: %s %s on %s, %d intra-op thread(s), %d inter-op, allocator %s%n",
+                info.engine(), info.version(), device, info.intraOpThreads(), info.interOpThreads(),
+                info.allocator());
         return info;
     }
 }

@@ -8,9 +8,10 @@ package io.latentbridge.train;
  * @param device the device name, {@code cpu} or {@code gpu}
  * @param intraOpThreads threads inside one operator
  * @param interOpThreads threads across operators
+ * @param allocator how the C allocator was set up ({@link NativeMemory#tune()})
  */
 public record EngineInfo(String engine, String version, String device, int intraOpThreads,
-        int interOpThreads) {
+        int interOpThreads, String allocator) {
 
     /** @return the device every array of a run is created on */
     public ai.djl.Device toDevice() {

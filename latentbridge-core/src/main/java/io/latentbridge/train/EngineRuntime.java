@@ -41,6 +41,7 @@ public final class EngineRuntime {
             setIfAbsent("DJL_CACHE_DIR", cacheDir.toString());
             setIfAbsent("jna.tmpdir", cacheDir.resolve("jna").toString());
         }
+        String allocator = NativeMemory.tune();
         int cores = Runtime.getRuntime().availableProcessors();
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads > 0 ? threads : cores));
         // one inter-op thread: training is a chain of dependent ops, so parallelism belongs
@@ -50,7 +51,7 @@ public final class EngineRuntime {
         device(deviceName);
         return new EngineInfo(engine.getEngineName(), engine.getVersion(), deviceName,
                 Integer.getInteger("ai.djl.pytorch.num_threads", cores),
-                Integer.getInteger("ai.djl.pytorch.num_interop_threads", 1));
+                Integer.getInteger("ai.djl.pytorch.num_interop_threads", 1), allocator);
     }
 
     /**
