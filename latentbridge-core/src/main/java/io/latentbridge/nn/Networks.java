@@ -62,7 +62,9 @@ public final class Networks {
      *       exactly (both monotone; a window whose maximum is ≤ 0 gets zero gradient either way)
      *       and the ReLU then touches a quarter of the elements.</li>
      * </ul>
-     * The children are the plain sequence's, so parameter names and model files are unchanged.
+     * The children are the plain sequence's, so parameter names and model files are unchanged
+     * (the swap happens here, not by adding the children in pool-then-ReLU order, because a
+     * sequence's model file records each child's input shape: ConvEncoderTest compares bytes).
      */
     static final class ConvEncoder extends SequentialBlock {
 

@@ -34,10 +34,11 @@ public final class NativeMemory {
     private NativeMemory() {}
 
     /**
-     * Applies the tuning once per process (calling it again changes nothing).
+     * Applies the tuning (idempotent: calling it again sets the same values).
      *
      * @return what was done, for the run's provenance: {@code "glibc tuned"},
-     *     {@code "default (latentbridge.malloc=default)"} or {@code "default (not glibc)"}
+     *     {@code "default (latentbridge.malloc=default)"}, {@code "default (not glibc)"} or
+     *     {@code "default (mallopt refused)"}
      */
     public static String tune() {
         if ("default".equals(System.getProperty("latentbridge.malloc"))) {
