@@ -13,6 +13,10 @@ import io.latentbridge.nn.Scalars;
  * over the joint batch {@code z = [s; t]} (the mean is not differentiated through), and
  * {@code MMD² = mean K(s,s) + mean K(t,t) − 2 mean K(s,t)} — the biased estimator, diagonal
  * included, as in the Transfer-Learning-Library. Default multipliers {@code a = 2^k, k = −3…1}.
+ *
+ * <p>{@link #apply(NDArray, NDArray, NDArray)} weights the source points (the weighted MMD of
+ * Yan et al. 2017): {@code MMD² = wᵀK(s,s)w + mean K(t,t) − 2 mean_j (wᵀK(s,t))_j} with
+ * {@code Σ w = 1}; uniform weights {@code 1/n} give the unweighted form exactly.
  */
 public final class MultiKernelMmd {
 
@@ -34,6 +38,17 @@ public final class MultiKernelMmd {
      * @return the scalar MMD²
      */
     public NDArray apply(NDArray source, NDArray target) {
+        return apply(source, target, null);
+    }
+
+    /**
+     * @param source {@code n×F} source features
+     * @param target {@code n×F} target features (same count)
+     * @param sourceWeights {@code n} non-negative source weights summing to 1 (constants: not
+     *     differentiated through), or {@code null} for uniform
+     * @return the scalar weighted MMD²
+     */
+    public NDArray apply(NDArray source, NDArray target, NDArray sourceWeights) {
         long n = source.getShape().get(0);
         NDArray z = NDArrays.concat(new NDList(source, target), 0);
         NDArray sq = z.square().sum(new int[] {1}, true);
@@ -45,9 +60,19 @@ public final class MultiKernelMmd {
             NDArray k = Scalars.div(d2, (float) (-2.0 * a * base)).exp();
             kernel = kernel == null ? k : kernel.add(k);
         }
-        NDArray ss = kernel.get(new NDIndex(":{}, :{}", n, n)).mean();
+        NDArray kss = kernel.get(new NDIndex(":{}, :{}", n, n));
+        NDArray kst = kernel.get(new NDIndex(":{}, {}:", n, n));
         NDArray tt = kernel.get(new NDIndex("{}:, {}:", n, n)).mean();
-        NDArray st = kernel.get(new NDIndex(":{}, {}:", n, n)).mean();
+        NDArray ss;
+        NDArray st;
+        if (sourceWeights == null) {
+            ss = kss.mean();
+            st = kst.mean();
+        } else {
+            NDArray w = sourceWeights.stopGradient().reshape(1, n);
+            ss = w.matMul(kss).matMul(w.transpose()).reshape();
+            st = w.matMul(kst).mean();
+        }
         return ss.add(tt).sub(Scalars.mul(st, 2f));
     }
 }

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class MultiKernelMmdTest {
 
     static double direct(double[][] s, double[][] t, double[] multipliers) {
+        double[] w = new double[s.length];
+        java.util.Arrays.fill(w, 1.0 / s.length);
+        return direct(s, t, multipliers, w);
+    }
+
+    static double direct(double[][] s, double[][] t, double[] multipliers, double[] w) {
         double[][] z = new double[s.length + t.length][];
         System.arraycopy(s, 0, z, 0, s.length);
         System.arraycopy(t, 0, z, s.length, t.length);
@@ -35,12 +41,12 @@ class MultiKernelMmdTest {
                 for (double a : multipliers) {
                     k += Math.exp(-d2[i][j] / (2 * a * mean));
                 }
-                if (i < m && j < m) ss += k;
-                else if (i >= m && j >= m) tt += k;
-                else if (i < m) st += k;
+                if (i < m && j < m) ss += w[i] * w[j] * k;
+                else if (i >= m && j >= m) tt += k / (t.length * t.length);
+                else if (i < m) st += w[i] * k / t.length;
             }
         }
-        return ss / (m * m) + tt / (m * m) - 2 * st / (m * m);
+        return ss + tt - 2 * st;
     }
 
     @Test
@@ -54,6 +60,27 @@ class MultiKernelMmdTest {
                     m.create(new float[] {2, 2, 3, 1, 2.5f, 2}, new Shape(3, 2))).getFloat();
             assertThat((double) got).isCloseTo(expected, within(1e-5));
             assertThat(expected).isGreaterThan(0.1);
+        }
+    }
+
+    @Test
+    void weightedMatchesDirectComputationAndUniformWeightsGiveTheUnweightedForm() {
+        double[][] s = {{0, 1}, {1, 0}, {0.5, 0.5}};
+        double[][] t = {{2, 2}, {3, 1}, {2.5, 2}};
+        double[] w = {0.6, 0.1, 0.3};
+        double[] mult = {0.125, 0.25, 0.5, 1, 2};
+        double expected = direct(s, t, mult, w);
+        try (NDManager m = NDManager.newBaseManager()) {
+            var a = m.create(new float[] {0, 1, 1, 0, 0.5f, 0.5f}, new Shape(3, 2));
+            var b = m.create(new float[] {2, 2, 3, 1, 2.5f, 2}, new Shape(3, 2));
+            float got = MultiKernelMmd.standard().apply(a, b,
+                    m.create(new float[] {0.6f, 0.1f, 0.3f})).getFloat();
+            assertThat((double) got).isCloseTo(expected, within(1e-5));
+            assertThat(Math.abs(expected - direct(s, t, mult))).isGreaterThan(1e-3);
+            float uniform = MultiKernelMmd.standard().apply(a, b,
+                    m.create(new float[] {1 / 3f, 1 / 3f, 1 / 3f})).getFloat();
+            assertThat(uniform).isCloseTo(MultiKernelMmd.standard().apply(a, b).getFloat(),
+                    within(1e-6f));
         }
     }
 

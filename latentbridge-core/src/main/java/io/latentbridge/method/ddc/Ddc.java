@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Deep domain confusion (Tzeng et al. 2014) with multi-kernel MMD: source classification plus
  * λ·MMD² between source and target features of the adaptation (bottleneck) layer. The weight
- * ramps up with DANN's λ_p unless {@code gamma} is 0.
+ * ramps up with DANN's λ_p unless {@code gamma} is 0. With {@code class_weighting=target_prior}
+ * the source side of the MMD is reweighted to the target batch's predicted class mix.
  */
 public final class Ddc extends BackboneModel {
 
@@ -44,8 +45,13 @@ public final class Ddc extends BackboneModel {
         long b = xs.getShape().get(0);
         NDArray f = backbone.features(ctx, NDArrays.concat(new NDList(xs, xt), 0));
         NDArray fs = f.get(new NDIndex(":{}", b));
-        NDArray cls = Losses.crossEntropy(backbone.classify(ctx, fs), ys);
-        NDArray distance = mmd.apply(fs, f.get(new NDIndex("{}:", b)));
+        NDArray ft = f.get(new NDIndex("{}:", b));
+        NDArray logits = backbone.classify(ctx, fs);
+        NDArray cls = Losses.crossEntropy(logits, ys);
+        NDArray weights = "target_prior".equals(config.classWeighting())
+                ? sourceWeights(ys, backbone.classify(ctx, ft), logits.getShape().get(1))
+                : null;
+        NDArray distance = mmd.apply(fs, ft, weights);
         double lambda = weight.value(ctx.progress());
         NDArray total = cls.add(Scalars.mul(distance, (float) lambda));
         ctx.minimize(total, group());
@@ -55,5 +61,19 @@ public final class Ddc extends BackboneModel {
         out.put("mmd", (double) distance.getFloat());
         out.put("lambda", lambda);
         return out;
+    }
+
+    /**
+     * Source weights {@code w_i ∝ p̂_t(y_i) / n_s(y_i)}: the target batch's predicted share of
+     * class y_i (mean softmax) spread over the source batch's images of that class; summing to
+     * 1. A class the source batch lacks contributes nothing and the rest are renormalised.
+     */
+    static NDArray sourceWeights(NDArray ys, NDArray targetLogits, long classes) {
+        NDArray prior = targetLogits.stopGradient().softmax(1).mean(new int[] {0});
+        NDArray onehot = ys.toType(ai.djl.ndarray.types.DataType.INT64, false)
+                .oneHot((int) classes).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        NDArray counts = Scalars.maximum(onehot.sum(new int[] {0}), 1f);
+        NDArray w = onehot.matMul(prior.div(counts));
+        return w.div(w.sum());
     }
 }
