@@ -38,6 +38,10 @@ public record DdcConfig(int hidden, int latent, double lambdaMmd, double gamma,
             throw new IllegalArgumentException("gamma must be 0 (constant weight) or positive, got "
                     + gamma);
         }
+        if (classWeighting == null) {
+            // a run directory written before this key existed records none: it trained unweighted
+            classWeighting = "none";
+        }
         if (!"none".equals(classWeighting) && !"target_prior".equals(classWeighting)) {
             throw new IllegalArgumentException("class_weighting must be none or target_prior, got '"
                     + classWeighting + "'");

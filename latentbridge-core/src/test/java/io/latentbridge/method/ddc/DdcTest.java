@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
-/** The class weights of DDC's weighted MMD against hand-computed values. */
-class DdcSourceWeightsTest {
+/** DDC's class weights against hand-computed values, and its configuration. */
+class DdcTest {
 
     @Test
     void weightsAreTargetShareOverSourceCountAndSumToOne() {
@@ -42,6 +42,15 @@ class DdcSourceWeightsTest {
                 assertThat(w).isCloseTo(1 / 6f, within(1e-6f));
             }
         }
+    }
+
+    @Test
+    void aRunConfigurationWrittenBeforeClassWeightingExistedReadsAsUnweighted() throws Exception {
+        DdcConfig old = io.latentbridge.run.Json.json().readValue(
+                "{\"hidden\":512,\"latent\":64,\"lambda_mmd\":1.0,\"gamma\":0.0}",
+                DdcConfig.class);
+        assertThat(old.classWeighting()).isEqualTo("none");
+        assertThat(DdcConfig.DEFAULT.classWeighting()).isEqualTo("target_prior");
     }
 
     @Test
