@@ -20,6 +20,9 @@ import io.latentbridge.nn.Scalars;
  */
 public final class MultiKernelMmd {
 
+    /** The floor of the mean squared distance that scales every bandwidth. */
+    static final float MIN_BANDWIDTH = 1e-12f;
+
     private final double[] multipliers;
 
     /** @param multipliers the bandwidth multipliers {@code a} */
@@ -54,7 +57,9 @@ public final class MultiKernelMmd {
         NDArray sq = z.square().sum(new int[] {1}, true);
         NDArray cross = Scalars.mul(z.matMul(z.transpose()), 2f);
         NDArray d2 = Scalars.maximum(sq.add(sq.transpose()).sub(cross), 0f);
-        float base = d2.mean().stopGradient().getFloat();
+        // a batch whose features have all collapsed onto one point has mean distance 0: the
+        // floor keeps its kernels at exp(0) = 1 (MMD² 0) instead of 0/0
+        float base = Math.max(d2.mean().stopGradient().getFloat(), MIN_BANDWIDTH);
         NDArray kernel = null;
         for (double a : multipliers) {
             NDArray k = Scalars.div(d2, (float) (-2.0 * a * base)).exp();

@@ -85,6 +85,17 @@ class MultiKernelMmdTest {
     }
 
     @Test
+    void featuresCollapsedOntoOnePointGiveZeroNotNaN() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var zeros = m.zeros(new Shape(4, 3));
+            assertThat(MultiKernelMmd.standard().apply(zeros, zeros.duplicate()).getFloat())
+                    .isEqualTo(0f);
+            assertThat(MultiKernelMmd.standard().apply(zeros, zeros.duplicate(),
+                    m.create(new float[] {0.1f, 0.2f, 0.3f, 0.4f})).getFloat()).isEqualTo(0f);
+        }
+    }
+
+    @Test
     void zeroForIdenticalSetsAndSingleKernelKnownValue() {
         try (NDManager m = NDManager.newBaseManager()) {
             var a = m.create(new float[] {0, 1, 1, 0}, new Shape(2, 2));

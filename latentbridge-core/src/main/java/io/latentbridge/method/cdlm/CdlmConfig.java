@@ -23,15 +23,19 @@ package io.latentbridge.method.cdlm;
  * @param alignOn what the domain classifier reads behind the gradient reversal: {@code h} (the
  *     deep representation, as the paper states) or {@code mu} (the latent mean the label
  *     classifier reads)
+ * @param lambdaMmd weight of an optional class-weighted multi-kernel MMD between the source and
+ *     target values of what {@code align_on} names — DDC's alignment with the weighted MMD of
+ *     Yan et al. (2017), an addition to the paper's formulation, not part of it; 0, the
+ *     default, leaves it out (a run file written before the key existed reads as 0)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
         double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
-        String alignOn) {
+        String alignOn, double lambdaMmd) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h");
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0);
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
@@ -53,6 +57,7 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
         check(lambdaCycle >= 0, "lambda_cycle must be zero or positive, got " + lambdaCycle);
         check("h".equals(alignOn) || "mu".equals(alignOn),
                 "align_on must be h or mu, got '" + alignOn + "'");
+        check(lambdaMmd >= 0, "lambda_mmd must be zero or positive, got " + lambdaMmd);
     }
 
     private static void check(boolean ok, String message) {

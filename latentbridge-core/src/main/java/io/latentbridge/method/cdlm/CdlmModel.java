@@ -8,8 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import io.latentbridge.loss.ClassPriorWeights;
 import io.latentbridge.loss.DomainAdversarialLoss;
 import io.latentbridge.loss.Losses;
+import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.ModulatedReparameterization;
 import io.latentbridge.nn.Networks;
@@ -52,6 +54,7 @@ final class CdlmModel implements MethodModel {
     private final ParameterGroup group;
     private final ModulatedReparameterization reparameterization;
     private final DomainAdversarialLoss adversarial;
+    private final MultiKernelMmd mmd = MultiKernelMmd.standard();
 
     CdlmModel(CdlmConfig config, ModelShape shape) {
         this.config = config;
@@ -172,6 +175,15 @@ final class CdlmModel implements MethodModel {
         DomainAdversarialLoss.Result domain = adversarial.apply(ctx,
                 "mu".equals(config.alignOn()) ? both.mu() : h, ctx.progress());
         NDArray adv = domain.loss();
+        NDArray mmdTerm = null;
+        if (config.lambdaMmd() > 0) {
+            NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
+            NDArray targetLogits = ctx.forward(classifier, readsH()
+                    ? h.get(new NDIndex("{}:", b)) : muT);
+            mmdTerm = mmd.apply(aligned.get(new NDIndex(":{}", b)),
+                    aligned.get(new NDIndex("{}:", b)),
+                    ClassPriorWeights.forSource(ys, targetLogits));
+        }
 
         NDArray total = Scalars.mul(rec, (float) config.lambdaRec())
                 .add(Scalars.mul(kl, (float) config.beta()))
@@ -179,6 +191,9 @@ final class CdlmModel implements MethodModel {
                 .add(Scalars.mul(cls, (float) config.lambdaCls()));
         if (config.lambdaAdv() > 0) {
             total = total.add(Scalars.mul(adv, (float) config.lambdaAdv()));
+        }
+        if (mmdTerm != null) {
+            total = total.add(Scalars.mul(mmdTerm, (float) config.lambdaMmd()));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -199,6 +214,9 @@ final class CdlmModel implements MethodModel {
         out.put("adv", (double) adv.getFloat());
         if (cycle != null) {
             out.put("cycle", (double) cycle.getFloat());
+        }
+        if (mmdTerm != null) {
+            out.put("mmd", (double) mmdTerm.getFloat());
         }
         out.put("lambda", (double) domain.lambda());
         out.put("domain_acc", (double) domain.accuracy());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import io.latentbridge.loss.ClassPriorWeights;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.method.BackboneModel;
@@ -49,7 +50,7 @@ public final class Ddc extends BackboneModel {
         NDArray logits = backbone.classify(ctx, fs);
         NDArray cls = Losses.crossEntropy(logits, ys);
         NDArray weights = "target_prior".equals(config.classWeighting())
-                ? sourceWeights(ys, backbone.classify(ctx, ft), logits.getShape().get(1))
+                ? ClassPriorWeights.forSource(ys, backbone.classify(ctx, ft))
                 : null;
         NDArray distance = mmd.apply(fs, ft, weights);
         double lambda = weight.value(ctx.progress());
@@ -61,19 +62,5 @@ public final class Ddc extends BackboneModel {
         out.put("mmd", (double) distance.getFloat());
         out.put("lambda", lambda);
         return out;
-    }
-
-    /**
-     * Source weights {@code w_i ∝ p̂_t(y_i) / n_s(y_i)}: the target batch's predicted share of
-     * class y_i (mean softmax) spread over the source batch's images of that class; summing to
-     * 1. A class the source batch lacks contributes nothing and the rest are renormalised.
-     */
-    static NDArray sourceWeights(NDArray ys, NDArray targetLogits, long classes) {
-        NDArray prior = targetLogits.stopGradient().softmax(1).mean(new int[] {0});
-        NDArray onehot = ys.toType(ai.djl.ndarray.types.DataType.INT64, false)
-                .oneHot((int) classes).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-        NDArray counts = Scalars.maximum(onehot.sum(new int[] {0}), 1f);
-        NDArray w = onehot.matMul(prior.div(counts));
-        return w.div(w.sum());
     }
 }
