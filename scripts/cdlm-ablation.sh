@@ -18,8 +18,9 @@ declare -A variants=(
   [no-consistency]="--set lambda_cons=0"
   [mode-replace]="--set modulation=replace"
   [mode-shift]="--set modulation=shift"
+  [with-mmd]="--set lambda_mmd=1"
 )
-order=(full no-modulation no-grl no-consistency mode-replace mode-shift)
+order=(full no-modulation no-grl no-consistency mode-replace mode-shift with-mmd)
 
 # seed-major: an interrupted ablation has whole seeds, not whole variants
 for s in $seeds; do
