@@ -172,12 +172,12 @@ final class CdlmModel implements MethodModel {
         };
         NDArray cls = Losses.crossEntropy(ctx.forward(classifier, classifierInput), ys);
 
-        DomainAdversarialLoss.Result domain = adversarial.apply(ctx,
-                "mu".equals(config.alignOn()) ? both.mu() : h, ctx.progress());
+        // what the domain classifier (and the optional MMD) aligns across the domains
+        NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
+        DomainAdversarialLoss.Result domain = adversarial.apply(ctx, aligned, ctx.progress());
         NDArray adv = domain.loss();
         NDArray mmdTerm = null;
         if (config.lambdaMmd() > 0) {
-            NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
             NDArray targetLogits = ctx.forward(classifier, readsH()
                     ? h.get(new NDIndex("{}:", b)) : muT);
             mmdTerm = mmd.apply(aligned.get(new NDIndex(":{}", b)),
