@@ -26,6 +26,19 @@ public final class Losses {
     }
 
     /**
+     * Conditional entropy of a classifier's predictions, the target term of entropy
+     * minimisation (Grandvalet and Bengio 2005; VADA, Shu et al. 2018): it pushes decision
+     * boundaries away from dense regions of unlabelled data.
+     *
+     * @param logits {@code N×K}
+     * @return {@code mean_i −Σ_k p_ik log p_ik} with {@code p_i = softmax(logits_i)}
+     */
+    public static NDArray conditionalEntropy(NDArray logits) {
+        NDArray logp = logits.logSoftmax(1);
+        return logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
+    }
+
+    /**
      * Binary cross-entropy on logits, stable form {@code max(x,0) − x·y + log(1 + e^{−|x|})} (the exponent is at most 0, so no overflow).
      *
      * @param logits any shape

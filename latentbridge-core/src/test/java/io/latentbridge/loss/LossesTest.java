@@ -63,6 +63,34 @@ class LossesTest {
     }
 
     @Test
+    void conditionalEntropyMatchesFormulaAndBounds() {
+        float[][] logits = {{1f, 2f, 0.5f}, {-1f, 0f, 3f}};
+        double expected = 0;
+        for (float[] row : logits) {
+            double z = 0;
+            for (float v : row) {
+                z += Math.exp(v);
+            }
+            for (float v : row) {
+                double p = Math.exp(v) / z;
+                expected -= p * Math.log(p);
+            }
+        }
+        expected /= 2;
+        try (NDManager m = NDManager.newBaseManager()) {
+            float got = Losses.conditionalEntropy(
+                    m.create(new float[] {1f, 2f, 0.5f, -1f, 0f, 3f}, new Shape(2, 3))).getFloat();
+            assertThat((double) got).isCloseTo(expected, within(1e-5));
+            // uniform predictions have the largest entropy, log K; confident ones almost none
+            assertThat(Losses.conditionalEntropy(m.zeros(new Shape(4, 10))).getFloat())
+                    .isCloseTo((float) Math.log(10), within(1e-5f));
+            assertThat(Losses.conditionalEntropy(
+                    m.create(new float[] {40f, 0f, 0f}, new Shape(1, 3))).getFloat())
+                    .isCloseTo(0f, within(1e-5f));
+        }
+    }
+
+    @Test
     void scaleInvariantMseSubtractsTheSquaredMeanError() {
         float[] x = {0.1f, 0.5f, 0.9f, 0.3f};
         float[] r = {0.2f, 0.4f, 0.6f, 0.3f};

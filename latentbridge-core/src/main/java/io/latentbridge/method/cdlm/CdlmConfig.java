@@ -27,15 +27,18 @@ package io.latentbridge.method.cdlm;
  *     target values of what {@code align_on} names — DDC's alignment with the weighted MMD of
  *     Yan et al. (2017), an addition to the paper's formulation, not part of it; 0, the
  *     default, leaves it out (a run file written before the key existed reads as 0)
+ * @param lambdaEnt weight of an optional conditional-entropy term on the label classifier's
+ *     target predictions (entropy minimisation, as in VADA) — also an addition, not in the
+ *     paper; 0, the default, leaves it out (a run file without the key reads as 0)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
         double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
-        String alignOn, double lambdaMmd) {
+        String alignOn, double lambdaMmd, double lambdaEnt) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0);
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0);
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
@@ -58,6 +61,7 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
         check("h".equals(alignOn) || "mu".equals(alignOn),
                 "align_on must be h or mu, got '" + alignOn + "'");
         check(lambdaMmd >= 0, "lambda_mmd must be zero or positive, got " + lambdaMmd);
+        check(lambdaEnt >= 0, "lambda_ent must be zero or positive, got " + lambdaEnt);
     }
 
     private static void check(boolean ok, String message) {

@@ -176,14 +176,16 @@ final class CdlmModel implements MethodModel {
         NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
         DomainAdversarialLoss.Result domain = adversarial.apply(ctx, aligned, ctx.progress());
         NDArray adv = domain.loss();
+        NDArray targetLogits = config.lambdaMmd() > 0 || config.lambdaEnt() > 0
+                ? ctx.forward(classifier, readsH() ? h.get(new NDIndex("{}:", b)) : muT)
+                : null;
         NDArray mmdTerm = null;
         if (config.lambdaMmd() > 0) {
-            NDArray targetLogits = ctx.forward(classifier, readsH()
-                    ? h.get(new NDIndex("{}:", b)) : muT);
             mmdTerm = mmd.apply(aligned.get(new NDIndex(":{}", b)),
                     aligned.get(new NDIndex("{}:", b)),
                     ClassPriorWeights.forSource(ys, targetLogits));
         }
+        NDArray entropy = config.lambdaEnt() > 0 ? Losses.conditionalEntropy(targetLogits) : null;
 
         NDArray total = Scalars.mul(rec, (float) config.lambdaRec())
                 .add(Scalars.mul(kl, (float) config.beta()))
@@ -194,6 +196,9 @@ final class CdlmModel implements MethodModel {
         }
         if (mmdTerm != null) {
             total = total.add(Scalars.mul(mmdTerm, (float) config.lambdaMmd()));
+        }
+        if (entropy != null) {
+            total = total.add(Scalars.mul(entropy, (float) config.lambdaEnt()));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -217,6 +222,9 @@ final class CdlmModel implements MethodModel {
         }
         if (mmdTerm != null) {
             out.put("mmd", (double) mmdTerm.getFloat());
+        }
+        if (entropy != null) {
+            out.put("ent", (double) entropy.getFloat());
         }
         out.put("lambda", (double) domain.lambda());
         out.put("domain_acc", (double) domain.accuracy());
