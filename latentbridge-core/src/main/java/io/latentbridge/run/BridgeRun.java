@@ -52,7 +52,7 @@ public final class BridgeRun {
     /** The bridge's settings: the paper's (Adam 1e-3, batch 512 per domain, 20,000 steps). */
     public static final ConfigSchema<BridgeConfig> SCHEMA = ConfigSchema.of(METHOD,
             BridgeConfig.class, BridgeConfig.DEFAULT, new TrainConfig(20_000, 512, 1e-3,
-                    "constant", "adam", 1, 100, 0, 1000, 0, 0, 0, 0, 2, "stop", "last", 5, 1000));
+                    "constant", "adam", 1, 100, 0, 1000, 0, 0, 0, 0, 2, "stop", "last", 5, 1000, 0.0));
 
     /**
      * The pretrained parts.

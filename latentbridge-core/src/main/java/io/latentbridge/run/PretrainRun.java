@@ -62,7 +62,7 @@ public final class PretrainRun {
     /** Training settings without jitter, a constant learning rate and no judge. */
     private static TrainConfig plain(int steps, int batch) {
         return new TrainConfig(steps, batch, 1e-3, "constant", "adam", 1, 100, 0, 1000, 0, 0, 0,
-                0, 2, "stop", "last", 5, 1000);
+                0, 2, "stop", "last", 5, 1000, 0.0);
     }
 
     /**

@@ -41,8 +41,16 @@ public final class Candidates {
     }
 
     void saveIfDue(int step, List<ParameterGroup> groups) {
+        saveIfDue(step, groups, null);
+    }
+
+    /** Keeps a candidate when one is due: the weight average's values when there is one. */
+    void saveIfDue(int step, List<ParameterGroup> groups, WeightAverage average) {
         if (!steps.contains(step)) {
             return;
+        }
+        if (average != null) {
+            average.swap();
         }
         try {
             Path target = folder(step);
@@ -52,6 +60,10 @@ public final class Candidates {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot keep the candidate of step " + step, e);
+        } finally {
+            if (average != null) {
+                average.swap();
+            }
         }
     }
 

@@ -3,6 +3,10 @@ package io.latentbridge.train;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latentbridge.data.FileTrees;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -37,6 +41,8 @@ public final class Checkpoints {
 
     private static final Pattern NAME = Pattern.compile("step-(\\d+)");
     private static final String STATE = "state.json";
+    /** The weight average's state, when {@code ema_decay} is on. */
+    private static final String AVERAGE = "weights.average";
 
     private final Path dir;
     private final int keep;
@@ -78,6 +84,18 @@ public final class Checkpoints {
      * @throws CheckpointException when it cannot be written (the earlier ones are untouched)
      */
     public void save(LoopState state, List<ParameterGroup> groups) {
+        save(state, groups, null);
+    }
+
+    /**
+     * Writes a checkpoint that also holds the weight average, when there is one.
+     *
+     * @param state the loop's state
+     * @param groups every parameter group of the model
+     * @param average the weight average, or null
+     * @throws CheckpointException when it cannot be written (the earlier ones are untouched)
+     */
+    void save(LoopState state, List<ParameterGroup> groups, WeightAverage average) {
         String name = String.format("step-%06d", state.step());
         Path partial = dir.resolve(".partial-" + name);
         try {
@@ -87,6 +105,12 @@ public final class Checkpoints {
             for (ParameterGroup g : groups) {
                 g.save(partial);
                 g.saveOptimizer(partial);
+            }
+            if (average != null) {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                        Files.newOutputStream(partial.resolve(AVERAGE))))) {
+                    average.write(out);
+                }
             }
             Files.write(partial.resolve(STATE), json.writeValueAsBytes(state));
             try (Stream<Path> files = Files.list(partial)) {
@@ -140,6 +164,20 @@ public final class Checkpoints {
      * @return the loop state, or empty when there is no checkpoint
      */
     public Optional<LoopState> restoreLatest(List<ParameterGroup> groups, NDManager manager) {
+        return restoreLatest(groups, manager, null);
+    }
+
+    /**
+     * Loads the newest complete checkpoint, and the weight average it holds into {@code average}
+     * (a checkpoint without one, written with averaging off, leaves it empty).
+     *
+     * @param groups the model's groups, with optimizers
+     * @param manager owner of the loaded arrays
+     * @param average the weight average to restore, or null
+     * @return the loop state, or empty when there is no checkpoint
+     */
+    Optional<LoopState> restoreLatest(List<ParameterGroup> groups, NDManager manager,
+            WeightAverage average) {
         List<Integer> steps = steps();
         if (steps.isEmpty()) {
             return Optional.empty();
@@ -150,6 +188,12 @@ public final class Checkpoints {
             for (ParameterGroup g : groups) {
                 g.load(chosen, manager);
                 g.loadOptimizer(chosen, manager);
+            }
+            if (average != null && Files.isRegularFile(chosen.resolve(AVERAGE))) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                        Files.newInputStream(chosen.resolve(AVERAGE))))) {
+                    average.read(in, manager);
+                }
             }
             return Optional.of(new LoopState(state.step(), new LinkedHashMap<>(state.intervalSums()),
                     state.inInterval(), state.elapsedSeconds()));

@@ -28,16 +28,19 @@ import io.latentbridge.data.Augmentation;
  * @param selectCandidates how many evenly spaced candidates a protocol chooses among
  * @param sourceValidation source training images held out for {@code source-val}, {@code iwv}
  *     and {@code dev} (only when {@code select} is not {@code last})
+ * @param emaDecay 0 (the default): the trained model is the last step's weights; in (0, 1):
+ *     it is an exponential moving average of the weights with this decay (warm-up
+ *     {@code min(decay, (1+t)/(10+t))}), and so is every candidate; training is unchanged
  */
 public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule,
         String optimizer, long seed, int logEvery, int judgeSteps, int evalBatch,
         double augmentShift, double augmentScale, double augmentRotate, int checkpointEvery,
         int keepCheckpoints, String onDivergence, String select, Integer selectCandidates,
-        Integer sourceValidation) {
+        Integer sourceValidation, Double emaDecay) {
 
     /** The defaults. */
     public static final TrainConfig DEFAULT = new TrainConfig(6000, 64, 1e-3, "dann", "adam", 1,
-            50, 1500, 500, 2, 0.15, 10, 500, 2, "stop", "last", 5, 1000);
+            50, 1500, 500, 2, 0.15, 10, 500, 2, "stop", "last", 5, 1000, 0.0);
 
     /**
      * The defaults with the given basic settings (no augmentation, default checkpointing).
@@ -49,7 +52,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
                 judgeSteps, evalBatch, 0, 0, 0, DEFAULT.checkpointEvery, DEFAULT.keepCheckpoints,
                 DEFAULT.onDivergence, DEFAULT.select, DEFAULT.selectCandidates,
-                DEFAULT.sourceValidation);
+                DEFAULT.sourceValidation, DEFAULT.emaDecay);
     }
 
     /** Rejects invalid values with a message naming the key. */
@@ -58,6 +61,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         select = select == null ? "last" : select;
         selectCandidates = selectCandidates == null ? 5 : selectCandidates;
         sourceValidation = sourceValidation == null ? 1000 : sourceValidation;
+        emaDecay = emaDecay == null ? 0.0 : emaDecay;
         require(steps > 0, "steps must be positive, got " + steps);
         require(batchSize > 0, "batch_size must be positive, got " + batchSize);
         require(lr > 0 && Double.isFinite(lr), "lr must be a positive number, got " + lr);
@@ -84,6 +88,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
                 + selectCandidates);
         require(sourceValidation > 1, "source_validation must be at least 2, got "
                 + sourceValidation);
+        require(emaDecay >= 0 && emaDecay < 1, "ema_decay must be in [0, 1), got " + emaDecay);
     }
 
     /** @return the training-image jitter these settings ask for */
@@ -99,7 +104,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         return new TrainConfig(newSteps, batchSize, lr, lrSchedule, optimizer, seed, logEvery,
                 judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
                 checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
-                sourceValidation);
+                sourceValidation, emaDecay);
     }
 
     /**
@@ -110,7 +115,7 @@ public record TrainConfig(int steps, int batchSize, double lr, String lrSchedule
         return new TrainConfig(steps, batchSize, lr, lrSchedule, optimizer, newSeed, logEvery,
                 judgeSteps, evalBatch, augmentShift, augmentScale, augmentRotate,
                 checkpointEvery, keepCheckpoints, onDivergence, select, selectCandidates,
-                sourceValidation);
+                sourceValidation, emaDecay);
     }
 
 

@@ -161,8 +161,10 @@ public final class TrainingLoop {
         int inInterval = 0;
         int first = 1;
         double before = 0;
+        WeightAverage average = config.emaDecay() > 0
+                ? new WeightAverage(config.emaDecay(), model.groups()) : null;
         if (checkpoints != null) {
-            var resumed = checkpoints.restoreLatest(model.groups(), manager);
+            var resumed = checkpoints.restoreLatest(model.groups(), manager, average);
             if (resumed.isPresent()) {
                 Checkpoints.LoopState s = resumed.get();
                 first = s.step() + 1;
@@ -200,6 +202,9 @@ public final class TrainingLoop {
                             model.groups(), step, progress);
                     values = model.step(ctx, b.source(), b.labels(), b.target());
                 }
+                if (average != null) {
+                    average.update();
+                }
                 for (Map.Entry<String, Double> e : values.entrySet()) {
                     if (!Double.isFinite(e.getValue())) {
                         throw new DivergenceException(e.getKey(), step);
@@ -225,14 +230,14 @@ public final class TrainingLoop {
                     intervalStart = now;
                 }
                 if (candidates != null) {
-                    candidates.saveIfDue(step, model.groups());
+                    candidates.saveIfDue(step, model.groups(), average);
                 }
                 // the last step is checkpointed too: a kill while the judge trains or the
                 // results are measured then resumes without training again
                 if (checkpoints != null && config.checkpointEvery() > 0
                         && (step % config.checkpointEvery() == 0 || step == steps)) {
                     checkpoints.save(new Checkpoints.LoopState(step, new LinkedHashMap<>(sums),
-                            inInterval, before + (now - start) / 1e9), model.groups());
+                            inInterval, before + (now - start) / 1e9), model.groups(), average);
                 }
             }
         } catch (DivergenceException e) {
@@ -240,6 +245,10 @@ public final class TrainingLoop {
             throw e;
         } finally {
             listeners.forEach(TrainingListener::onEnd);
+        }
+        if (average != null) {
+            // the trained model is the average (the raw weights are in the last checkpoint)
+            average.swap();
         }
         double wall = before + (System.nanoTime() - start) / 1e9;
         return new Summary(steps, wall, (double) items * steps / wall);

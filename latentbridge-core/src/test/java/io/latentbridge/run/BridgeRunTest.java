@@ -43,7 +43,7 @@ class BridgeRunTest {
 
     private static TrainConfig brief(int steps, int batch) {
         return new TrainConfig(steps, batch, 1e-3, "constant", "adam", 2, 10, 0, 1000, 0, 0, 0,
-                0, 2, "stop", "last", 5, 1000);
+                0, 2, "stop", "last", 5, 1000, 0.0);
     }
 
     private static void pretrain(String kind, String data, Record config, int steps)

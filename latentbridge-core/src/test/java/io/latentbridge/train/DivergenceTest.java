@@ -98,7 +98,7 @@ class DivergenceTest {
         TrainConfig c = TrainConfig.of(steps, 4, 1e-3, "constant", "adam", 1, 5, 0, 8);
         return new TrainConfig(c.steps(), c.batchSize(), c.lr(), c.lrSchedule(), c.optimizer(),
                 c.seed(), c.logEvery(), c.judgeSteps(), c.evalBatch(), 0, 0, 0, 3, 2, "retry", "last",
-                5, 1000);
+                5, 1000, 0.0);
     }
 
     @Test
