@@ -202,14 +202,15 @@ public final class TrainingLoop {
                             model.groups(), step, progress);
                     values = model.step(ctx, b.source(), b.labels(), b.target());
                 }
-                if (average != null) {
-                    average.update();
-                }
                 for (Map.Entry<String, Double> e : values.entrySet()) {
                     if (!Double.isFinite(e.getValue())) {
                         throw new DivergenceException(e.getKey(), step);
                     }
                     sums.merge(e.getKey(), e.getValue(), Double::sum);
+                }
+                // after the finiteness check: a diverged step never reaches the average
+                if (average != null) {
+                    average.update();
                 }
                 inInterval++;
                 final int done = step;
