@@ -40,11 +40,10 @@ public final class Candidates {
         return steps;
     }
 
-    void saveIfDue(int step, List<ParameterGroup> groups) {
-        saveIfDue(step, groups, null);
-    }
-
-    /** Keeps a candidate when one is due: the weight average's values when there is one. */
+    /**
+     * Keeps a candidate when one is due: the weight average's values when there is one (the
+     * raw weights are swapped back afterwards), else the weights.
+     */
     void saveIfDue(int step, List<ParameterGroup> groups, WeightAverage average) {
         if (!steps.contains(step)) {
             return;
