@@ -16,8 +16,22 @@ public interface BatchSource {
      * @param source the first domain's batch
      * @param labels its labels
      * @param target the second domain's batch, or null for single-domain training
+     * @param cleanTarget the same target images without the jitter, or null unless the model
+     *     {@linkplain Trainable#wantsCleanTarget() asked} for them
      */
-    record Batch(NDArray source, NDArray labels, NDArray target) {}
+    record Batch(NDArray source, NDArray labels, NDArray target, NDArray cleanTarget) {
+
+        /**
+         * A batch without a clean target view.
+         *
+         * @param source the first domain's batch
+         * @param labels its labels
+         * @param target the second domain's batch, or null
+         */
+        public Batch(NDArray source, NDArray labels, NDArray target) {
+            this(source, labels, target, null);
+        }
+    }
 
     /** @return items the step sees (both domains together), for images/s */
     int itemsPerStep();

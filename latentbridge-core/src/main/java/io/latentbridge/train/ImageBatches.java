@@ -19,6 +19,7 @@ public final class ImageBatches implements BatchSource {
     private final PairedBatches order;
     private final Augmentation augmentation;
     private final int batch;
+    private final boolean cleanTarget;
 
     /**
      * @param source labelled source images
@@ -29,6 +30,20 @@ public final class ImageBatches implements BatchSource {
      */
     public ImageBatches(LabelledImages source, UnlabelledImages target, int batch, long seed,
             Augmentation augmentation) {
+        this(source, target, batch, seed, augmentation, false);
+    }
+
+    /**
+     * @param source labelled source images
+     * @param target unlabelled target images, or null to train on the source alone
+     * @param batch images per domain per step
+     * @param seed seeds the order
+     * @param augmentation the jitter
+     * @param cleanTarget whether each batch also carries the target images without the jitter
+     */
+    public ImageBatches(LabelledImages source, UnlabelledImages target, int batch, long seed,
+            Augmentation augmentation, boolean cleanTarget) {
+        this.cleanTarget = cleanTarget && target != null;
         this.source = source;
         this.target = target;
         this.batch = batch;
@@ -58,6 +73,10 @@ public final class ImageBatches implements BatchSource {
         }
         NDArray xt = target == null ? null
                 : TrainingLoop.images(manager, target.images(), b.target(), augmentation, random);
-        return new Batch(xs, manager.create(labels), xt);
+        // the clean copy draws nothing from random: the jittered views stay those of a run without it
+        NDArray clean = cleanTarget
+                ? TrainingLoop.images(manager, target.images(), b.target(), Augmentation.NONE, random)
+                : null;
+        return new Batch(xs, manager.create(labels), xt, clean);
     }
 }

@@ -22,15 +22,17 @@ public final class StepContext implements io.latentbridge.nn.Forward {
     private final List<ParameterGroup> allGroups;
     private final int step;
     private final double progress;
+    private final NDArray cleanTarget;
 
     StepContext(NDManager manager, ParameterStore store, GradientCollector collector,
-            List<ParameterGroup> allGroups, int step, double progress) {
+            List<ParameterGroup> allGroups, int step, double progress, NDArray cleanTarget) {
         this.manager = manager;
         this.store = store;
         this.collector = collector;
         this.allGroups = allGroups;
         this.step = step;
         this.progress = progress;
+        this.cleanTarget = cleanTarget;
     }
 
     /** @return the manager that owns this step's arrays; closed when the step ends */
@@ -41,6 +43,19 @@ public final class StepContext implements io.latentbridge.nn.Forward {
     /** @return the step number, from 1 */
     public int step() {
         return step;
+    }
+
+    /**
+     * @return the step's target images without the jitter
+     * @throws IllegalStateException when the model did not ask for them
+     *     ({@link Trainable#wantsCleanTarget()})
+     */
+    public NDArray cleanTarget() {
+        if (cleanTarget == null) {
+            throw new IllegalStateException("no clean target view: the model must ask for it"
+                    + " with wantsCleanTarget()");
+        }
+        return cleanTarget;
     }
 
     /** @return training progress in [0, 1] */

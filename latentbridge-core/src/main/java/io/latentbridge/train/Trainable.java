@@ -35,4 +35,16 @@ public interface Trainable {
      * @return each loss term, and any diagnostic (λ, domain-classifier accuracy), by name
      */
     Map<String, Double> step(StepContext ctx, NDArray source, NDArray labels, NDArray target);
+
+    /**
+     * Whether the step needs the target images also without the jitter (a consistency loss
+     * between a clean and a jittered view, as in FixMatch); they reach the step through
+     * {@link StepContext#cleanTarget()}. Making them draws no random numbers, so the answer
+     * does not change the run's other draws.
+     *
+     * @return false unless overridden
+     */
+    default boolean wantsCleanTarget() {
+        return false;
+    }
 }

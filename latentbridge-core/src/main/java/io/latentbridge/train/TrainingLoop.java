@@ -110,7 +110,7 @@ public final class TrainingLoop {
     public Summary train(Trainable model, LabelledImages source, UnlabelledImages target,
             NDManager manager, String label) {
         return train(model, () -> new ImageBatches(source, target, config.batchSize(),
-                config.seed(), config.augmentation()), manager, label);
+                config.seed(), config.augmentation(), model.wantsCleanTarget()), manager, label);
     }
 
     /**
@@ -199,7 +199,7 @@ public final class TrainingLoop {
                         GradientCollector collector = engine.newGradientCollector()) {
                     BatchSource.Batch b = batches.next(stepManager, jitter);
                     StepContext ctx = new StepContext(stepManager, store, collector,
-                            model.groups(), step, progress);
+                            model.groups(), step, progress, b.cleanTarget());
                     values = model.step(ctx, b.source(), b.labels(), b.target());
                 }
                 for (Map.Entry<String, Double> e : values.entrySet()) {

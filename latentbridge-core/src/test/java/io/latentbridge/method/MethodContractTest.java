@@ -56,13 +56,15 @@ class MethodContractTest {
     }
 
     static Stream<Method<?>> methods() {
-        // and CDLM with its optional class-weighted MMD and entropy terms, which the defaults leave out
+        // and CDLM with its optional class-weighted MMD, entropy and pseudo-label terms, which the
+        // defaults leave out (a low threshold, so that a few steps accept some pseudo-labels)
         io.latentbridge.method.cdlm.CdlmConfig d = io.latentbridge.method.cdlm.Cdlm.METHOD.defaults();
         var withMmd = new io.latentbridge.method.cdlm.CdlmConfig(d.hidden(), d.latent(),
                 d.modulation(), d.modulationSignal(), d.classifierInput(), d.beta(), d.lambdaRec(),
                 d.lambdaAdv(), d.gamma(), d.lambdaCons(), d.lambdaCls(), d.logVarClip(),
-                d.lambdaCycle(), d.alignOn(), 1.0, 0.1);
-        Method<?> cdlmMmd = Method.of("cdlm", "CDLM with lambda_mmd 1 and lambda_ent 0.1",
+                d.lambdaCycle(), d.alignOn(), 1.0, 0.1, 1.0, 0.3);
+        Method<?> cdlmMmd = Method.of("cdlm",
+                "CDLM with lambda_mmd 1, lambda_ent 0.1 and lambda_pseudo 1 at threshold 0.3",
                 io.latentbridge.method.cdlm.CdlmConfig.class, withMmd,
                 io.latentbridge.method.cdlm.Cdlm.METHOD::create);
         return Stream.concat(new MethodRegistry().methods().stream(), Stream.of(cdlmMmd));

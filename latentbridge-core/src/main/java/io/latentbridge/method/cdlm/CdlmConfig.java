@@ -30,18 +30,26 @@ package io.latentbridge.method.cdlm;
  * @param lambdaEnt weight of an optional conditional-entropy term on the label classifier's
  *     target predictions (entropy minimisation, as in VADA) — also an addition, not in the
  *     paper; 0, the default, leaves it out (a run file without the key reads as 0)
+ * @param lambdaPseudo weight of an optional FixMatch term (Sohn et al. 2020): the label
+ *     classifier's confident prediction on the clean target image becomes the label of the
+ *     jittered one; the weight rises with DANN's λ_p schedule ({@code gamma}). An addition,
+ *     not in the paper; 0, the default, leaves it out (a run file without the key reads as 0)
+ * @param pseudoThreshold the least clean-view probability a pseudo-label needs (FixMatch's
+ *     0.95 by default, also when a run file has no such key)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
         double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
-        String alignOn, double lambdaMmd, double lambdaEnt) {
+        String alignOn, double lambdaMmd, double lambdaEnt, double lambdaPseudo,
+        Double pseudoThreshold) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0);
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95);
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
+        pseudoThreshold = pseudoThreshold == null ? 0.95 : pseudoThreshold;
         check(hidden > 0, "hidden must be positive, got " + hidden);
         check(latent > 0, "latent must be positive, got " + latent);
         check(java.util.List.of("noise", "replace", "shift", "none").contains(modulation),
@@ -62,6 +70,9 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
                 "align_on must be h or mu, got '" + alignOn + "'");
         check(lambdaMmd >= 0, "lambda_mmd must be zero or positive, got " + lambdaMmd);
         check(lambdaEnt >= 0, "lambda_ent must be zero or positive, got " + lambdaEnt);
+        check(lambdaPseudo >= 0, "lambda_pseudo must be zero or positive, got " + lambdaPseudo);
+        check(pseudoThreshold > 0 && pseudoThreshold <= 1,
+                "pseudo_threshold must be in (0, 1], got " + pseudoThreshold);
     }
 
     private static void check(boolean ok, String message) {

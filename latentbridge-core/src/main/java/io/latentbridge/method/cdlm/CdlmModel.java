@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import io.latentbridge.loss.ClassPriorWeights;
 import io.latentbridge.loss.DomainAdversarialLoss;
+import io.latentbridge.loss.PseudoLabelLoss;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.loss.MultiKernelMmd;
 import io.latentbridge.nn.GradientReversal;
@@ -55,6 +56,8 @@ final class CdlmModel implements MethodModel {
     private final ModulatedReparameterization reparameterization;
     private final DomainAdversarialLoss adversarial;
     private final MultiKernelMmd mmd = MultiKernelMmd.standard();
+    private final PseudoLabelLoss pseudoLabels;
+    private final Schedule pseudoWeight;
 
     CdlmModel(CdlmConfig config, ModelShape shape) {
         this.config = config;
@@ -81,6 +84,14 @@ final class CdlmModel implements MethodModel {
                 ModulatedReparameterization.Mode.valueOf(config.modulation().toUpperCase(Locale.ROOT)));
         adversarial = new DomainAdversarialLoss(
                 new GradientReversal(Schedule.dannLambda(config.gamma(), 1.0)), domainClassifier);
+        pseudoLabels = new PseudoLabelLoss(config.pseudoThreshold());
+        // the pseudo-labels are worth as much as the alignment behind them: the same ramp as λ_p
+        pseudoWeight = Schedule.dannLambda(config.gamma(), config.lambdaPseudo());
+    }
+
+    @Override
+    public boolean wantsCleanTarget() {
+        return config.lambdaPseudo() > 0;
     }
 
     @Override
@@ -177,6 +188,7 @@ final class CdlmModel implements MethodModel {
         DomainAdversarialLoss.Result domain = adversarial.apply(ctx, aligned, ctx.progress());
         NDArray adv = domain.loss();
         NDArray targetLogits = config.lambdaMmd() > 0 || config.lambdaEnt() > 0
+                || config.lambdaPseudo() > 0
                 ? ctx.forward(classifier, readsH() ? h.get(new NDIndex("{}:", b)) : muT)
                 : null;
         NDArray mmdTerm = null;
@@ -186,6 +198,14 @@ final class CdlmModel implements MethodModel {
                     ClassPriorWeights.forSource(ys, targetLogits));
         }
         NDArray entropy = config.lambdaEnt() > 0 ? Losses.conditionalEntropy(targetLogits) : null;
+        PseudoLabelLoss.Result pseudo = null;
+        if (config.lambdaPseudo() > 0) {
+            // the clean view only labels: PseudoLabelLoss stops its gradient
+            NDArray hClean = ctx.forward(encoder, ctx.cleanTarget());
+            NDArray cleanLogits = ctx.forward(classifier,
+                    readsH() ? hClean : ctx.forward(muHead, hClean));
+            pseudo = pseudoLabels.apply(targetLogits, cleanLogits);
+        }
 
         NDArray total = Scalars.mul(rec, (float) config.lambdaRec())
                 .add(Scalars.mul(kl, (float) config.beta()))
@@ -199,6 +219,10 @@ final class CdlmModel implements MethodModel {
         }
         if (entropy != null) {
             total = total.add(Scalars.mul(entropy, (float) config.lambdaEnt()));
+        }
+        double pseudoLambda = pseudoWeight.value(ctx.progress());
+        if (pseudo != null) {
+            total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoLambda));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -225,6 +249,11 @@ final class CdlmModel implements MethodModel {
         }
         if (entropy != null) {
             out.put("ent", (double) entropy.getFloat());
+        }
+        if (pseudo != null) {
+            out.put("pseudo", (double) pseudo.loss().getFloat());
+            out.put("pseudo_accepted", (double) pseudo.acceptedFraction().getFloat());
+            out.put("pseudo_weight", pseudoLambda);
         }
         out.put("lambda", (double) domain.lambda());
         out.put("domain_acc", (double) domain.accuracy());

@@ -1,0 +1,50 @@
+package io.latentbridge.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Confidence-thresholded pseudo-labelling across two views of the same unlabelled images, the
+ * unlabelled term of FixMatch (Sohn et al. 2020): the prediction on the clean (weakly
+ * augmented) view, where its largest probability reaches the threshold, becomes a hard label
+ * for the prediction on the jittered (strongly augmented) view.
+ *
+ * <p>The loss is {@code (1/N) Σ_i 1[max_k p_ik ≥ τ] · CE(q_i, argmax_k p_ik)} with
+ * {@code p = softmax(weak)} (no gradient: the labels are constants) and {@code q} the jittered
+ * view's logits. Like FixMatch it divides by the batch size N, not by the number of accepted
+ * images, so the term grows as the classifier becomes confident on the target; images below the
+ * threshold contribute nothing, which is what keeps a poorly aligned start from reinforcing its
+ * errors (plain entropy minimisation has no such gate).
+ */
+public final class PseudoLabelLoss {
+
+    /** The loss and the fraction of images whose pseudo-label was accepted. */
+    public record Result(NDArray loss, NDArray acceptedFraction) {}
+
+    private final double threshold;
+
+    /**
+     * @param threshold τ in (0, 1]: the least clean-view probability a pseudo-label needs
+     */
+    public PseudoLabelLoss(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /**
+     * @param jittered {@code N×K} logits of the jittered view (the gradient flows here)
+     * @param clean {@code N×K} logits of the clean view (treated as constants)
+     * @return the loss and the accepted fraction
+     */
+    public Result apply(NDArray jittered, NDArray clean) {
+        NDArray p = clean.stopGradient().softmax(1);
+        NDArray confidence = p.max(new int[] {1});
+        NDArray accepted = confidence.gte((float) threshold).toType(DataType.FLOAT32, false);
+        NDArray labels = p.argMax(1);
+        NDArray onehot = labels.oneHot((int) jittered.getShape().get(1));
+        NDArray perImage = jittered.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
+        return new Result(perImage.mul(accepted).mean(), accepted.mean());
+    }
+}
