@@ -15,6 +15,13 @@ import ai.djl.ndarray.types.DataType;
  * images, so the term grows as the classifier becomes confident on the target; images below the
  * threshold contribute nothing, which is what keeps a poorly aligned start from reinforcing its
  * errors (plain entropy minimisation has no such gate).
+ *
+ * <p>Optionally the clean-view probabilities are first aligned to the source's class
+ * distribution, AdaMatch's distribution alignment (Berthelot et al. 2021):
+ * {@code p̃_i = normalise(p_i ⊙ mean_j s_j / mean_j p_j)}, with {@code s} the classifier's
+ * softmax on the source batch. A class the target predictions are losing is scaled up before
+ * the threshold, which counters the collapse where pseudo-labels feed on their own class
+ * imbalance. All of it is a constant for the gradient.
  */
 public final class PseudoLabelLoss {
 
@@ -39,7 +46,27 @@ public final class PseudoLabelLoss {
      * @return the loss and the accepted fraction
      */
     public Result apply(NDArray jittered, NDArray clean) {
+        return labelWith(jittered, clean.stopGradient().softmax(1));
+    }
+
+    /**
+     * The same with the clean-view probabilities aligned to the source's predicted class
+     * distribution first.
+     *
+     * @param jittered {@code N×K} logits of the jittered view (the gradient flows here)
+     * @param clean {@code N×K} logits of the clean view (treated as constants)
+     * @param source {@code M×K} the classifier's logits on a source batch (treated as constants)
+     * @return the loss and the accepted fraction
+     */
+    public Result applyAligned(NDArray jittered, NDArray clean, NDArray source) {
         NDArray p = clean.stopGradient().softmax(1);
+        NDArray ratio = source.stopGradient().softmax(1).mean(new int[] {0}, true)
+                .div(p.mean(new int[] {0}, true));
+        NDArray aligned = p.mul(ratio);
+        return labelWith(jittered, aligned.div(aligned.sum(new int[] {1}, true)));
+    }
+
+    private Result labelWith(NDArray jittered, NDArray p) {
         NDArray confidence = p.max(new int[] {1});
         NDArray accepted = confidence.gte((float) threshold).toType(DataType.FLOAT32, false);
         NDArray labels = p.argMax(1);

@@ -66,6 +66,63 @@ class PseudoLabelLossTest {
         }
     }
 
+    /**
+     * Distribution alignment by hand: p̃_i ∝ p_i ⊙ mean(source softmax) / mean(p). The source
+     * batch predicts class 1 far more often than the clean target batch does, so the unsure row
+     * 1 (argmax class 1 at 0.40) crosses a threshold of 0.6 only after the alignment.
+     */
+    @Test
+    void distributionAlignmentMatchesFormula() {
+        float[] sourceLogits = {0f, 3f, 0f, 0f, 3f, 0f, 0f, 0f, 2f, 0f, 3f, 0f};
+        double[] sourceMean = new double[3];
+        double[] targetMean = new double[3];
+        for (int i = 0; i < 4; i++) {
+            double[] q = softmax(sourceLogits, i);
+            for (int k = 0; k < 3; k++) {
+                sourceMean[k] += q[k] / 4;
+            }
+        }
+        double[][] p = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            p[i] = softmax(CLEAN, i);
+            for (int k = 0; k < 3; k++) {
+                targetMean[k] += p[i][k] / 3;
+            }
+        }
+        double expected = 0;
+        int accepted = 0;
+        for (int i = 0; i < 3; i++) {
+            double[] a = new double[3];
+            double z = 0;
+            for (int k = 0; k < 3; k++) {
+                a[k] = p[i][k] * sourceMean[k] / targetMean[k];
+                z += a[k];
+            }
+            int label = 0;
+            for (int k = 0; k < 3; k++) {
+                a[k] /= z;
+                label = a[k] > a[label] ? k : label;
+            }
+            if (a[label] >= 0.6) {
+                accepted++;
+                expected -= Math.log(softmax(JITTERED, i)[label]);
+            }
+        }
+        assertThat(accepted).isEqualTo(3);
+        expected /= 3;
+        try (NDManager m = NDManager.newBaseManager()) {
+            PseudoLabelLoss loss = new PseudoLabelLoss(0.6);
+            NDArray jittered = m.create(JITTERED, new Shape(3, 3));
+            NDArray clean = m.create(CLEAN, new Shape(3, 3));
+            assertThat(loss.apply(jittered, clean).acceptedFraction().getFloat())
+                    .isCloseTo(2f / 3, within(1e-6f)); // without the alignment row 1 is out
+            PseudoLabelLoss.Result r = loss.applyAligned(jittered, clean,
+                    m.create(sourceLogits, new Shape(4, 3)));
+            assertThat((double) r.loss().getFloat()).isCloseTo(expected, within(1e-5));
+            assertThat(r.acceptedFraction().getFloat()).isCloseTo(1f, within(1e-6f));
+        }
+    }
+
     @Test
     void rejectsThresholdsOutsideTheUnitInterval() {
         assertThatThrownBy(() -> new PseudoLabelLoss(0)).hasMessageContaining("(0, 1]");

@@ -36,20 +36,25 @@ package io.latentbridge.method.cdlm;
  *     not in the paper; 0, the default, leaves it out (a run file without the key reads as 0)
  * @param pseudoThreshold the least clean-view probability a pseudo-label needs (FixMatch's
  *     0.95 by default, also when a run file has no such key)
+ * @param pseudoAlignment {@code none} (FixMatch) or {@code distribution}: the clean-view
+ *     probabilities are aligned to the classifier's class distribution on the source batch
+ *     before the threshold (AdaMatch's distribution alignment); a run file without the key
+ *     reads as {@code none}
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
         double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
         String alignOn, double lambdaMmd, double lambdaEnt, double lambdaPseudo,
-        Double pseudoThreshold) {
+        Double pseudoThreshold, String pseudoAlignment) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95);
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95, "none");
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
         pseudoThreshold = pseudoThreshold == null ? 0.95 : pseudoThreshold;
+        pseudoAlignment = pseudoAlignment == null ? "none" : pseudoAlignment;
         check(hidden > 0, "hidden must be positive, got " + hidden);
         check(latent > 0, "latent must be positive, got " + latent);
         check(java.util.List.of("noise", "replace", "shift", "none").contains(modulation),
@@ -73,6 +78,8 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
         check(lambdaPseudo >= 0, "lambda_pseudo must be zero or positive, got " + lambdaPseudo);
         check(pseudoThreshold > 0 && pseudoThreshold <= 1,
                 "pseudo_threshold must be in (0, 1], got " + pseudoThreshold);
+        check("none".equals(pseudoAlignment) || "distribution".equals(pseudoAlignment),
+                "pseudo_alignment must be none or distribution, got '" + pseudoAlignment + "'");
     }
 
     private static void check(boolean ok, String message) {

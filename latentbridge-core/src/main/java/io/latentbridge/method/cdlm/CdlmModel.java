@@ -10,9 +10,9 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import io.latentbridge.loss.ClassPriorWeights;
 import io.latentbridge.loss.DomainAdversarialLoss;
-import io.latentbridge.loss.PseudoLabelLoss;
 import io.latentbridge.loss.Losses;
 import io.latentbridge.loss.MultiKernelMmd;
+import io.latentbridge.loss.PseudoLabelLoss;
 import io.latentbridge.nn.GradientReversal;
 import io.latentbridge.nn.ModulatedReparameterization;
 import io.latentbridge.nn.Networks;
@@ -181,7 +181,8 @@ final class CdlmModel implements MethodModel {
             case "z" -> zS;
             default -> zSt;
         };
-        NDArray cls = Losses.crossEntropy(ctx.forward(classifier, classifierInput), ys);
+        NDArray sourceLogits = ctx.forward(classifier, classifierInput);
+        NDArray cls = Losses.crossEntropy(sourceLogits, ys);
 
         // what the domain classifier (and the optional MMD) aligns across the domains
         NDArray aligned = "mu".equals(config.alignOn()) ? both.mu() : h;
@@ -204,7 +205,9 @@ final class CdlmModel implements MethodModel {
             NDArray hClean = ctx.forward(encoder, ctx.cleanTarget());
             NDArray cleanLogits = ctx.forward(classifier,
                     readsH() ? hClean : ctx.forward(muHead, hClean));
-            pseudo = pseudoLabels.apply(targetLogits, cleanLogits);
+            pseudo = "distribution".equals(config.pseudoAlignment())
+                    ? pseudoLabels.applyAligned(targetLogits, cleanLogits, sourceLogits)
+                    : pseudoLabels.apply(targetLogits, cleanLogits);
         }
 
         NDArray total = Scalars.mul(rec, (float) config.lambdaRec())
