@@ -9,6 +9,7 @@ import io.latentbridge.method.sourceonly.SourceOnly;
 import io.latentbridge.method.sourceonly.SourceOnlyConfig;
 import io.latentbridge.method.MethodRegistry;
 import io.latentbridge.data.LabelledImages;
+import io.latentbridge.eval.ClassCollapse;
 import io.latentbridge.eval.Predictions;
 import io.latentbridge.eval.Selection;
 import io.latentbridge.eval.Validators;
@@ -228,6 +229,12 @@ public final class TrainingRun {
             Measurements.Measured m = Measurements.measure(model, judge, task, train.evalBatch(),
                     manager);
             Measurements.writeGrids(model, task, out, manager);
+            String collapse = ClassCollapse.warning(ClassCollapse.rarelyPredicted(
+                    ClassCollapse.predictedCounts(m.target().confusion()),
+                    task.sourceTrain().classes()), target);
+            if (collapse != null) {
+                listeners(out, "model").forEach(l -> l.onEvent(collapse));
+            }
             if (chosen == null && !candidates.steps().isEmpty()) {
                 records.add(new RunResult.Candidate(train.steps(), Map.of(),
                         m.target().accuracy(), m.source().accuracy()));
