@@ -69,6 +69,10 @@ public final class RunReport {
                     f4(result.path("translation_accuracy"))));
         }
         page.table(List.of("metric", "value"), summary);
+        // warnings and resumptions the run recorded: a class collapse belongs beside the result
+        for (String event : readEvents(runDir.resolve("metrics.jsonl"))) {
+            page.paragraph(event);
+        }
 
         page.heading("Training");
         Map<Integer, JsonNode> metrics = readMetrics(runDir.resolve("metrics.jsonl"));
@@ -208,6 +212,25 @@ public final class RunReport {
             JsonNode n = json.readTree(line);
             if ("model".equals(n.path("phase").asText()) && n.has("step")) {
                 out.put(n.get("step").asInt(), n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param file a run's {@code metrics.jsonl}
+     * @return its events in order, each as {@code [phase] event}; empty when there is no file
+     * @throws IOException when the file cannot be read
+     */
+    List<String> readEvents(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file)) {
+            JsonNode n = json.readTree(line);
+            if (n.hasNonNull("event")) {
+                out.add("[" + n.path("phase").asText() + "] " + n.get("event").asText());
             }
         }
         return out;
