@@ -19,10 +19,21 @@ public final class Losses {
      * @return {@code mean_i −log softmax(logits_i)[y_i]}
      */
     public static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        return crossEntropyPerItem(logits, labels).mean();
+    }
+
+    /**
+     * Softmax cross-entropy of each item, for losses that weight or mask items.
+     *
+     * @param logits {@code N×K}
+     * @param labels {@code N} integer labels (any numeric type)
+     * @return {@code N} values {@code −log softmax(logits_i)[y_i]}
+     */
+    public static NDArray crossEntropyPerItem(NDArray logits, NDArray labels) {
         NDArray logp = logits.logSoftmax(1);
         NDArray onehot = labels.toType(ai.djl.ndarray.types.DataType.INT64, false)
                 .oneHot((int) logits.getShape().get(1));
-        return logp.mul(onehot).sum(new int[] {1}).neg().mean();
+        return logp.mul(onehot).sum(new int[] {1}).neg();
     }
 
     /**

@@ -69,9 +69,7 @@ public final class PseudoLabelLoss {
     private Result labelWith(NDArray jittered, NDArray p) {
         NDArray confidence = p.max(new int[] {1});
         NDArray accepted = confidence.gte((float) threshold).toType(DataType.FLOAT32, false);
-        NDArray labels = p.argMax(1);
-        NDArray onehot = labels.oneHot((int) jittered.getShape().get(1));
-        NDArray perImage = jittered.logSoftmax(1).mul(onehot).sum(new int[] {1}).neg();
+        NDArray perImage = Losses.crossEntropyPerItem(jittered, p.argMax(1));
         return new Result(perImage.mul(accepted).mean(), accepted.mean());
     }
 }

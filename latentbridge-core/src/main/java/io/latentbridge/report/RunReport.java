@@ -205,11 +205,7 @@ public final class RunReport {
 
     Map<Integer, JsonNode> readMetrics(Path file) throws IOException {
         Map<Integer, JsonNode> out = new TreeMap<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(file)) {
-            JsonNode n = json.readTree(line);
+        for (JsonNode n : readLines(file)) {
             if ("model".equals(n.path("phase").asText()) && n.has("step")) {
                 out.put(n.get("step").asInt(), n);
             }
@@ -224,13 +220,20 @@ public final class RunReport {
      */
     List<String> readEvents(Path file) throws IOException {
         List<String> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        for (String line : Files.readAllLines(file)) {
-            JsonNode n = json.readTree(line);
+        for (JsonNode n : readLines(file)) {
             if (n.hasNonNull("event")) {
                 out.add("[" + n.path("phase").asText() + "] " + n.get("event").asText());
+            }
+        }
+        return out;
+    }
+
+    /** Every line of a JSON-lines file as a tree; none when there is no file. */
+    private List<JsonNode> readLines(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file)) {
+                out.add(json.readTree(line));
             }
         }
         return out;

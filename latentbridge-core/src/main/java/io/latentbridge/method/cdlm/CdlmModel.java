@@ -223,9 +223,8 @@ final class CdlmModel implements MethodModel {
         if (entropy != null) {
             total = total.add(Scalars.mul(entropy, (float) config.lambdaEnt()));
         }
-        double pseudoLambda = pseudoWeight.value(ctx.progress());
         if (pseudo != null) {
-            total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoLambda));
+            total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoWeight.value(ctx.progress())));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -256,7 +255,7 @@ final class CdlmModel implements MethodModel {
         if (pseudo != null) {
             out.put("pseudo", (double) pseudo.loss().getFloat());
             out.put("pseudo_accepted", (double) pseudo.acceptedFraction().getFloat());
-            out.put("pseudo_weight", pseudoLambda);
+            out.put("pseudo_weight", pseudoWeight.value(ctx.progress()));
         }
         out.put("lambda", (double) domain.lambda());
         out.put("domain_acc", (double) domain.accuracy());
