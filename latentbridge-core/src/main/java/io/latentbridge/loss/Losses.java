@@ -50,6 +50,24 @@ public final class Losses {
     }
 
     /**
+     * How far a classifier's mean prediction over a batch is from the uniform class
+     * distribution, {@code KL(p̄ ‖ u)}: the diversity term of information maximisation (SHOT,
+     * Liang et al. 2020, where it is {@code Σ_k p̄_k log p̄_k}; the constant {@code log K} added
+     * here makes it zero at the uniform distribution and never negative). Its gradient is
+     * largest for a class whose share tends to zero, which is what resists a collapse where
+     * whole classes vanish from the predictions, and small near the uniform distribution.
+     *
+     * @param logits {@code N×K}
+     * @return {@code log K + Σ_k p̄_k log p̄_k} with {@code p̄ = mean_i softmax(logits_i)}
+     */
+    public static NDArray marginalDivergenceFromUniform(NDArray logits) {
+        NDArray mean = logits.softmax(1).mean(new int[] {0});
+        // ε keeps log finite for a class no image in the batch predicts
+        NDArray plogp = mean.mul(mean.add(1e-8f).log()).sum();
+        return plogp.add((float) Math.log(logits.getShape().get(1)));
+    }
+
+    /**
      * Binary cross-entropy on logits, stable form {@code max(x,0) − x·y + log(1 + e^{−|x|})} (the exponent is at most 0, so no overflow).
      *
      * @param logits any shape

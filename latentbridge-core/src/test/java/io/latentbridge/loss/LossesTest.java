@@ -3,6 +3,7 @@ package io.latentbridge.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,52 @@ class LossesTest {
             assertThat(Losses.conditionalEntropy(
                     m.create(new float[] {40f, 0f, 0f}, new Shape(1, 3))).getFloat())
                     .isCloseTo(0f, within(1e-5f));
+        }
+    }
+
+    @Test
+    void marginalDivergenceIsTheKlOfTheBatchMeanFromUniform() {
+        float[] logits = {1f, 2f, 0.5f, -1f, 0f, 3f};
+        double[] mean = new double[3];
+        for (int i = 0; i < 2; i++) {
+            double z = 0;
+            for (int k = 0; k < 3; k++) {
+                z += Math.exp(logits[3 * i + k]);
+            }
+            for (int k = 0; k < 3; k++) {
+                mean[k] += Math.exp(logits[3 * i + k]) / z / 2;
+            }
+        }
+        double expected = 0;
+        for (double p : mean) {
+            expected += p * Math.log(p * 3);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            float got = Losses.marginalDivergenceFromUniform(m.create(logits, new Shape(2, 3))).getFloat();
+            assertThat((double) got).isCloseTo(expected, within(1e-5));
+            // confident predictions spread evenly over the classes cost nothing: the term asks
+            // for diversity across the batch, not for doubt in each image
+            NDArray spread = m.create(new float[] {40f, 0f, 0f, 0f, 40f, 0f, 0f, 0f, 40f}, new Shape(3, 3));
+            assertThat(Losses.marginalDivergenceFromUniform(spread).getFloat()).isCloseTo(0f, within(1e-5f));
+            // a batch that predicts one class only is the farthest it gets: log K
+            NDArray collapsed = m.create(new float[] {40f, 0f, 0f, 40f, 0f, 0f}, new Shape(2, 3));
+            assertThat(Losses.marginalDivergenceFromUniform(collapsed).getFloat())
+                    .isCloseTo((float) Math.log(3), within(1e-5f));
+        }
+    }
+
+    @Test
+    void marginalDivergencePushesUpTheClassThatIsVanishing() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // class 2 is almost never predicted; descending the term must raise its logits
+            NDArray logits = m.create(new float[] {3f, 0f, -4f, 0f, 3f, -4f}, new Shape(2, 3));
+            logits.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector g = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                g.backward(Losses.marginalDivergenceFromUniform(logits));
+            }
+            float[] grad = logits.getGradient().toFloatArray();
+            assertThat(grad[2]).isNegative();
+            assertThat(grad[5]).isNegative();
         }
     }
 

@@ -62,9 +62,10 @@ class MethodContractTest {
         var withMmd = new io.latentbridge.method.cdlm.CdlmConfig(d.hidden(), d.latent(),
                 d.modulation(), d.modulationSignal(), d.classifierInput(), d.beta(), d.lambdaRec(),
                 d.lambdaAdv(), d.gamma(), d.lambdaCons(), d.lambdaCls(), d.logVarClip(),
-                d.lambdaCycle(), d.alignOn(), 1.0, 0.1, 1.0, 0.3, "distribution");
+                d.lambdaCycle(), d.alignOn(), 1.0, 0.1, 1.0, 0.3, "distribution", 1.0);
         Method<?> cdlmMmd = Method.of("cdlm",
-                "CDLM with lambda_mmd 1, lambda_ent 0.1, lambda_pseudo 1 at threshold 0.3, aligned",
+                "CDLM with lambda_mmd 1, lambda_ent 0.1, lambda_pseudo 1 at threshold 0.3, aligned,"
+                        + " lambda_diversity 1",
                 io.latentbridge.method.cdlm.CdlmConfig.class, withMmd,
                 io.latentbridge.method.cdlm.Cdlm.METHOD::create);
         return Stream.concat(new MethodRegistry().methods().stream(), Stream.of(cdlmMmd));

@@ -30,7 +30,7 @@ class TrainingRunTest {
         // small and fast: 120 steps of 32 images per domain, a narrower network
         TrainConfig train = TrainConfig.of(120, 32, 1e-3, "constant", "adam", 5, 20, 40, 500);
         CdlmConfig cdlm = new CdlmConfig(128, 16, "noise", "standardize", "modulated",
-                1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95, "none");
+                1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95, "none", 0.0);
         Path out = tmp.resolve("run");
         RunResult r = new TrainingRun(phase -> List.of()).run(new TrainingRun.Request(Cdlm.METHOD,
                 new ConfigResolver.Resolved(train, cdlm), "mnist", "usps", out,

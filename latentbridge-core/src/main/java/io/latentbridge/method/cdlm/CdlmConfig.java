@@ -40,21 +40,27 @@ package io.latentbridge.method.cdlm;
  *     probabilities are aligned to the classifier's class distribution on the source batch
  *     before the threshold (AdaMatch's distribution alignment); a run file without the key
  *     reads as {@code none}
+ * @param lambdaDiversity weight of an optional diversity term on the label classifier's
+ *     target predictions: {@code KL(p̄ ‖ uniform)} of their batch mean (SHOT's diversity
+ *     term, Liang et al. 2020), which resists whole classes vanishing from the target
+ *     predictions. An addition, not in the paper; 0, the default, leaves it out (a run file
+ *     without the key reads as 0)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
         double lambdaCons, double lambdaCls, double logVarClip, double lambdaCycle,
         String alignOn, double lambdaMmd, double lambdaEnt, double lambdaPseudo,
-        Double pseudoThreshold, String pseudoAlignment) {
+        Double pseudoThreshold, String pseudoAlignment, Double lambdaDiversity) {
 
     /** The defaults. */
     public static final CdlmConfig DEFAULT = new CdlmConfig(512, 64, "noise", "standardize",
-            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95, "none");
+            "h", 1.0, 1.0, 0.1, 10.0, 1.0, 1.0, 6.0, 0.0, "h", 0.0, 0.0, 0.0, 0.95, "none", 0.0);
 
     /** Rejects invalid values with a message naming the key. */
     public CdlmConfig {
         pseudoThreshold = pseudoThreshold == null ? 0.95 : pseudoThreshold;
         pseudoAlignment = pseudoAlignment == null ? "none" : pseudoAlignment;
+        lambdaDiversity = lambdaDiversity == null ? 0.0 : lambdaDiversity;
         check(hidden > 0, "hidden must be positive, got " + hidden);
         check(latent > 0, "latent must be positive, got " + latent);
         check(java.util.List.of("noise", "replace", "shift", "none").contains(modulation),
@@ -80,6 +86,8 @@ public record CdlmConfig(int hidden, int latent, String modulation, String modul
                 "pseudo_threshold must be in (0, 1], got " + pseudoThreshold);
         check("none".equals(pseudoAlignment) || "distribution".equals(pseudoAlignment),
                 "pseudo_alignment must be none or distribution, got '" + pseudoAlignment + "'");
+        check(lambdaDiversity >= 0,
+                "lambda_diversity must be zero or positive, got " + lambdaDiversity);
     }
 
     private static void check(boolean ok, String message) {

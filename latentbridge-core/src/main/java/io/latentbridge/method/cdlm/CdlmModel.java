@@ -189,7 +189,7 @@ final class CdlmModel implements MethodModel {
         DomainAdversarialLoss.Result domain = adversarial.apply(ctx, aligned, ctx.progress());
         NDArray adv = domain.loss();
         NDArray targetLogits = config.lambdaMmd() > 0 || config.lambdaEnt() > 0
-                || config.lambdaPseudo() > 0
+                || config.lambdaPseudo() > 0 || config.lambdaDiversity() > 0
                 ? ctx.forward(classifier, readsH() ? h.get(new NDIndex("{}:", b)) : muT)
                 : null;
         NDArray mmdTerm = null;
@@ -199,6 +199,8 @@ final class CdlmModel implements MethodModel {
                     ClassPriorWeights.forSource(ys, targetLogits));
         }
         NDArray entropy = config.lambdaEnt() > 0 ? Losses.conditionalEntropy(targetLogits) : null;
+        NDArray diversity = config.lambdaDiversity() > 0
+                ? Losses.marginalDivergenceFromUniform(targetLogits) : null;
         PseudoLabelLoss.Result pseudo = null;
         if (config.lambdaPseudo() > 0) {
             // the clean view only labels: PseudoLabelLoss stops its gradient
@@ -222,6 +224,9 @@ final class CdlmModel implements MethodModel {
         }
         if (entropy != null) {
             total = total.add(Scalars.mul(entropy, (float) config.lambdaEnt()));
+        }
+        if (diversity != null) {
+            total = total.add(Scalars.mul(diversity, config.lambdaDiversity().floatValue()));
         }
         if (pseudo != null) {
             total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoWeight.value(ctx.progress())));
@@ -251,6 +256,9 @@ final class CdlmModel implements MethodModel {
         }
         if (entropy != null) {
             out.put("ent", (double) entropy.getFloat());
+        }
+        if (diversity != null) {
+            out.put("diversity", (double) diversity.getFloat());
         }
         if (pseudo != null) {
             out.put("pseudo", (double) pseudo.loss().getFloat());
