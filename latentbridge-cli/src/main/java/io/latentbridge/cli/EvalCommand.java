@@ -44,6 +44,10 @@ final class EvalCommand implements Callable<Integer> {
                         : String.format(" (modulated %.4f)", a.latentKlModulated()),
                 a.targetCalibration().ece());
         System.out.println("analysis: " + run.resolve(RunEvaluation.ANALYSIS));
+        if (o.collapseWarning() != null) {
+            // the same warning training printed, so a run is not judged by its accuracy alone
+            System.err.println("latentbridge: " + o.collapseWarning());
+        }
         if (!o.mismatches().isEmpty()) {
             System.err.println("latentbridge: " + run + ": recomputed metrics differ from result.json: "
                     + o.mismatches());

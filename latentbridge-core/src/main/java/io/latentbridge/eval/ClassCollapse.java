@@ -54,6 +54,19 @@ public final class ClassCollapse {
     }
 
     /**
+     * The whole check on one confusion matrix.
+     *
+     * @param confusion {@code confusion[true][predicted]} on the target test split (only its
+     *     column sums are read)
+     * @param classes the class names
+     * @param target the target's name
+     * @return a one-line warning, or null when no class is rare
+     */
+    public static String check(int[][] confusion, ClassNames classes, String target) {
+        return warning(rarelyPredicted(predictedCounts(confusion), classes), target);
+    }
+
+    /**
      * @param rare the rarely predicted classes
      * @param target the target's name
      * @return a one-line warning, or null when no class is rare

@@ -28,9 +28,11 @@ public final class RunEvaluation {
      * @param recomputed what the reloaded model gives now
      * @param mismatches names of the metrics that differ
      * @param analysis the further metrics, also written to {@code analysis.json}
+     * @param collapseWarning the label-free class-collapse warning on the recomputed target
+     *     predictions ({@link io.latentbridge.eval.ClassCollapse}), or null when no class is rare
      */
     public record Outcome(RunResult recorded, RunResult recomputed, List<String> mismatches,
-            io.latentbridge.eval.Analysis analysis) {}
+            io.latentbridge.eval.Analysis analysis, String collapseWarning) {}
 
     /** The analysis file inside a run directory. */
     public static final String ANALYSIS = "analysis.json";
@@ -87,7 +89,8 @@ public final class RunEvaluation {
             io.latentbridge.eval.Analysis analysis = io.latentbridge.eval.Analyzer.analyze(model,
                     task.sourceTest(), task.targetTest(), config.train().evalBatch(), manager);
             Json.write(runDir.resolve(ANALYSIS), analysis);
-            return new Outcome(recorded, now, mismatches, analysis);
+            return new Outcome(recorded, now, mismatches, analysis, io.latentbridge.eval.ClassCollapse
+                    .check(now.targetConfusion(), task.sourceTrain().classes(), recorded.target()));
         }
     }
 

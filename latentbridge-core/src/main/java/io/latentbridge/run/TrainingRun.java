@@ -229,9 +229,8 @@ public final class TrainingRun {
             Measurements.Measured m = Measurements.measure(model, judge, task, train.evalBatch(),
                     manager);
             Measurements.writeGrids(model, task, out, manager);
-            String collapse = ClassCollapse.warning(ClassCollapse.rarelyPredicted(
-                    ClassCollapse.predictedCounts(m.target().confusion()),
-                    task.sourceTrain().classes()), target);
+            String collapse = ClassCollapse.check(m.target().confusion(),
+                    task.sourceTrain().classes(), target);
             if (collapse != null) {
                 listeners(out, "model").forEach(l -> l.onEvent(collapse));
             }

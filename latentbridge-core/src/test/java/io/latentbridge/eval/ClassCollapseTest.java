@@ -32,6 +32,9 @@ class ClassCollapseTest {
                 .containsExactly("1", "4", "6", "7");
         assertThat(ClassCollapse.warning(java.util.List.of("1", "4"), "mnist"))
                 .contains("mnist", "1, 4", "no target label");
+        // the one call training and eval make: the whole check on the confusion matrix
+        assertThat(ClassCollapse.check(COLLAPSED, ClassNames.digits(), "mnist"))
+                .contains("mnist", "1, 4, 6, 7");
     }
 
     @Test

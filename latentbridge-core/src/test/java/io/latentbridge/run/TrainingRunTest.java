@@ -69,6 +69,8 @@ class TrainingRunTest {
         RunEvaluation.Outcome o = new RunEvaluation().evaluate(out,
                 new DataRoots(TestData.root(), null, null, false), engine.toDevice());
         assertThat(o.mismatches()).isEmpty();
+        // eval repeats training's collapse check on the reloaded model: this run printed none
+        assertThat(o.collapseWarning()).isNull();
         assertThat(o.recomputed().targetAccuracy()).isEqualTo(r.targetAccuracy());
         JsonNode analysis = json.readTree(out.resolve("analysis.json").toFile());
         assertThat(analysis.get("a_distance").asDouble()).isBetween(0.0, 2.0);
