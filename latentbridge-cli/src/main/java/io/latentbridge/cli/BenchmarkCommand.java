@@ -24,8 +24,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<String> tasks;
 
     @Option(names = "--seeds", defaultValue = "3", paramLabel = "N",
-            description = "Seeds 1..N per run (default: ${DEFAULT-VALUE}).")
+            description = "N seeds per run, from --first-seed on (default: ${DEFAULT-VALUE}).")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", paramLabel = "S",
+            description = "The first seed: the grid runs seeds S..S+N-1 (default: ${DEFAULT-VALUE})."
+                    + " A confirmation on fresh seeds starts past the seeds already looked at.")
+    long firstSeed;
 
     @Option(names = "--steps", paramLabel = "N", description = "Steps per run.")
     Integer steps;
@@ -55,11 +60,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (seeds <= 0) {
             throw new IllegalArgumentException("--seeds must be positive, got " + seeds);
         }
+        if (firstSeed <= 0) {
+            throw new IllegalArgumentException("--first-seed must be positive, got " + firstSeed);
+        }
         if (steps != null && steps <= 0) {
             throw new IllegalArgumentException("--steps must be positive, got " + steps);
         }
         Benchmark.Grid grid = new Benchmark.Grid(methods, tasks,
-                LongStream.rangeClosed(1, seeds).boxed().toList(), configuration.file,
+                LongStream.range(firstSeed, firstSeed + seeds).boxed().toList(), configuration.file,
                 withSelect(configuration.overrides, select), steps, out,
                 engine.data(), analyse);
         boolean terminal = System.console() != null;

@@ -225,8 +225,18 @@ class CliTest {
     void helpAndVersion() {
         assertThat(run("--help").code()).isZero();
         assertThat(run("train", "--help").out()).contains("--method", "--set", "--steps");
-        assertThat(run("benchmark", "--help").out()).contains("--methods", "--tasks", "--seeds");
+        assertThat(run("benchmark", "--help").out()).contains("--methods", "--tasks", "--seeds",
+                "--first-seed");
         assertThat(run("--version").out()).startsWith("latentbridge ");
+    }
+
+    @Test
+    void benchmarkRejectsABadFirstSeedBeforeDoingAnyWork() {
+        Outcome o = run("benchmark", "--methods", "cdlm", "--tasks", "mnist:usps", "--first-seed",
+                "0", "--out", tmp.resolve("grid").toString(), "--data-dir", data().toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("latentbridge: --first-seed must be positive, got 0");
+        assertThat(tmp.resolve("grid")).doesNotExist();
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class Benchmark {
      *
      * @param methods method names
      * @param tasks {@code source:target} pairs
-     * @param seeds the seeds (1…n)
+     * @param seeds the seeds (1…n by default; the CLI's --first-seed moves the start)
      * @param config a config file applied to every run, or null
      * @param overrides {@code key=value} applied to every run
      * @param steps steps per run, or null for the config's
