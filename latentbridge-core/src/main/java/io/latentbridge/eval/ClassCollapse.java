@@ -9,6 +9,9 @@ import java.util.List;
  * Self-training terms (pseudo-labels, entropy minimisation) and class-weighted alignment can
  * feed on their own class imbalance until whole classes vanish from the target predictions,
  * while the source accuracy stays high; the predicted class counts show it at once.
+ *
+ * <p>What it cannot see: two classes that exchange their images keep their counts, so a swap
+ * (the MNIST ones read as eights and the eights as ones, docs/cdlm.md) passes unflagged.
  */
 public final class ClassCollapse {
 

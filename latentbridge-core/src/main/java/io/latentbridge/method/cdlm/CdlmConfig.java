@@ -43,8 +43,8 @@ package io.latentbridge.method.cdlm;
  * @param lambdaDiversity weight of an optional diversity term on the label classifier's
  *     target predictions: {@code KL(p̄ ‖ uniform)} of their batch mean (SHOT's diversity
  *     term, Liang et al. 2020), which resists whole classes vanishing from the target
- *     predictions. An addition, not in the paper; 0, the default, leaves it out (a run file
- *     without the key reads as 0)
+ *     predictions. An addition, not in the paper, tried on MNIST↔USPS and not kept; 0, the
+ *     default, leaves it out (a run file without the key reads as 0)
  */
 public record CdlmConfig(int hidden, int latent, String modulation, String modulationSignal,
         String classifierInput, double beta, double lambdaRec, double lambdaAdv, double gamma,
