@@ -57,7 +57,8 @@ public final class Losses {
      * largest for a class whose share tends to zero, which is what resists a collapse where
      * whole classes vanish from the predictions, and small near the uniform distribution. It
      * also pulls predictions off the frequent classes of a target that is not uniform: on
-     * USPS (18 % zeros) CDLM lost nine points with it, on one seed (docs/cdlm.md, "A fourth addition").
+     * USPS (18 % zeros) CDLM lost nine points with it, on one seed (docs/cdlm.md, "A fourth
+     * addition").
      *
      * @param logits {@code N×K}
      * @return {@code log K + Σ_k p̄_k log p̄_k} with {@code p̄ = mean_i softmax(logits_i)}
