@@ -3,9 +3,11 @@ package io.latentbridge.loss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /** Each loss against its formula computed by hand in plain Java. */
@@ -128,7 +130,7 @@ class LossesTest {
             // class 2 is almost never predicted; descending the term must raise its logits
             NDArray logits = m.create(new float[] {3f, 0f, -4f, 0f, 3f, -4f}, new Shape(2, 3));
             logits.setRequiresGradient(true);
-            try (ai.djl.training.GradientCollector g = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            try (GradientCollector g = Engine.getInstance().newGradientCollector()) {
                 g.backward(Losses.marginalDivergenceFromUniform(logits));
             }
             float[] grad = logits.getGradient().toFloatArray();

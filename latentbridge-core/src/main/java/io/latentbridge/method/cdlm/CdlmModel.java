@@ -228,8 +228,10 @@ final class CdlmModel implements MethodModel {
         if (diversity != null) {
             total = total.add(Scalars.mul(diversity, config.lambdaDiversity().floatValue()));
         }
+        // the ramp's value once per step, for the total and for the log
+        double pseudoLambda = pseudo != null ? pseudoWeight.value(ctx.progress()) : 0;
         if (pseudo != null) {
-            total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoWeight.value(ctx.progress())));
+            total = total.add(Scalars.mul(pseudo.loss(), (float) pseudoLambda));
         }
         NDArray cycle = null;
         if (config.lambdaCycle() > 0) {
@@ -263,7 +265,7 @@ final class CdlmModel implements MethodModel {
         if (pseudo != null) {
             out.put("pseudo", (double) pseudo.loss().getFloat());
             out.put("pseudo_accepted", (double) pseudo.acceptedFraction().getFloat());
-            out.put("pseudo_weight", pseudoWeight.value(ctx.progress()));
+            out.put("pseudo_weight", pseudoLambda);
         }
         out.put("lambda", (double) domain.lambda());
         out.put("domain_acc", (double) domain.accuracy());
