@@ -54,4 +54,26 @@ class ConfigResolverTest {
         assertThatThrownBy(() -> new ConfigResolver().resolve(Cdlm.METHOD, tmp.resolve("no.yaml"), List.of()))
                 .hasMessage(tmp.resolve("no.yaml") + ": config file not found");
     }
+
+    /** The shipped examples are read by the same resolver a user's {@code --config} goes through. */
+    @Test
+    void shippedExamplesResolve() {
+        Path examples = Path.of("..", "examples");
+        ConfigResolver resolver = new ConfigResolver();
+        ConfigResolver.Resolved quick = resolver.resolve(Cdlm.METHOD, examples.resolve("quickstart.yaml"), List.of());
+        assertThat(quick.train().steps()).isEqualTo(900);
+        CdlmConfig mmd = (CdlmConfig) resolver.resolve(Cdlm.METHOD,
+                examples.resolve("cdlm-mmd-long.yaml"), List.of()).method();
+        assertThat(mmd.lambdaMmd()).isEqualTo(1.0);
+        assertThat(mmd.lambdaPseudo()).isZero();
+        ConfigResolver.Resolved pseudo = resolver.resolve(Cdlm.METHOD,
+                examples.resolve("cdlm-pseudo-long.yaml"), List.of());
+        CdlmConfig c = (CdlmConfig) pseudo.method();
+        assertThat(pseudo.train().steps()).isEqualTo(12000);
+        assertThat(pseudo.train().emaDecay()).isEqualTo(0.998);
+        assertThat(c.lambdaMmd()).isEqualTo(1.0);
+        assertThat(c.lambdaPseudo()).isEqualTo(0.1);
+        assertThat(c.pseudoAlignment()).isEqualTo("distribution");
+        assertThat(c.pseudoThreshold()).isEqualTo(0.95);
+    }
 }

@@ -34,8 +34,10 @@ package io.latentbridge.method.cdlm;
  *     classifier's confident prediction on the clean target image becomes the label of the
  *     jittered one; the weight rises with DANN's λ_p schedule ({@code gamma}). An addition,
  *     not in the paper; 0, the default, leaves it out (a run file without the key reads as 0).
- *     It stays off because on USPS→MNIST it makes one target class drift into another late in
- *     training, at weight 1 and at 0.3 (docs/cdlm.md)
+ *     Weight 0.1 with {@code distribution} alignment is the recommended configuration
+ *     ({@code examples/cdlm-pseudo-long.yaml}). The default stays 0: the term is not in the
+ *     paper, and at weights 1 and 0.3 it made one USPS→MNIST target class drift into another
+ *     late in training (docs/cdlm.md)
  * @param pseudoThreshold the least clean-view probability a pseudo-label needs (FixMatch's
  *     0.95 by default, also when a run file has no such key)
  * @param pseudoAlignment {@code none} (FixMatch) or {@code distribution}: the clean-view
