@@ -35,9 +35,9 @@ package io.latentbridge.method.cdlm;
  *     jittered one; the weight rises with DANN's λ_p schedule ({@code gamma}). An addition,
  *     not in the paper; 0, the default, leaves it out (a run file without the key reads as 0).
  *     Weight 0.1 with {@code distribution} alignment is the recommended configuration
- *     ({@code examples/cdlm-pseudo-long.yaml}). The default stays 0: the term is not in the
- *     paper, and at weights 1 and 0.3 it made one USPS→MNIST target class drift into another
- *     late in training (docs/cdlm.md)
+ *     ({@code examples/cdlm-pseudo-long.yaml}). The default stays 0, the paper's formulation;
+ *     at weights 1 and 0.3 the term made one USPS→MNIST target class drift into another late
+ *     in training (docs/cdlm.md)
  * @param pseudoThreshold the least clean-view probability a pseudo-label needs (FixMatch's
  *     0.95 by default, also when a run file has no such key)
  * @param pseudoAlignment {@code none} (FixMatch) or {@code distribution}: the clean-view
